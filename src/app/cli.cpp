@@ -1,0 +1,446 @@
+#include "cli.h"
+
+#include "appcontext.h"
+#include "database.h"
+#include "jobmanager.h"
+#include "jobspec.h"
+#include "jobstore.h"
+#include "settings.h"
+#include "videostore.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+
+const QStringList kCommands = {QStringLiteral("generate"), QStringLiteral("cache")};
+// Options that take a value, so that their value is not mistaken for the sub-command.
+const QStringList kValueOptions = {
+        QStringLiteral("--data-dir"), QStringLiteral("--run-id"),   QStringLiteral("--drill"),
+        QStringLiteral("--drill-file"), QStringLiteral("--provider"), QStringLiteral("--size"),
+        QStringLiteral("--seconds")};
+
+// Gives the command line's texts the translation context "Cli".
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int fail(const QString &message, int code = Cli::Failed)
+{
+    err() << Text::tr("drillstudio: %1").arg(message) << Qt::endl;
+    return code;
+}
+
+QCommandLineOption dataDirOptionDef()
+{
+    return {QStringLiteral("data-dir"),
+            Text::tr("Keep the database and the videos in <dir> (default: $DRILLSTUDIO_DATA_DIR, then "
+               "%1).")
+                    .arg(QDir::toNativeSeparators(AppContext::resolveDataDir(QString()))),
+            Text::tr("dir")};
+}
+
+void addCommon(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+            Text::tr("DrillStudio turns training-drill texts into short videos, keeps them in a cache "
+               "and serves them to the web frontend.\n\n"
+               "Commands:\n"
+               "  (none)     open the window\n"
+               "  generate   make the video for a run's drill and print its path\n"
+               "  cache      list, clear or check the cached videos"));
+    parser.addOption(dataDirOptionDef());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), Text::tr("generate or cache"),
+                                 QStringLiteral("[command]"));
+}
+
+bool openContext(AppContext &context, const QCommandLineParser &parser)
+{
+    AppContext::Options options;
+    options.dataDir = parser.value(QStringLiteral("data-dir"));
+    if (!context.open(options)) {
+        fail(context.errorString());
+        return false;
+    }
+    for (const QString &problem : context.settings()->problems())
+        err() << Text::tr("warning: %1").arg(problem) << Qt::endl;
+    return true;
+}
+
+std::optional<qint64> runIdFrom(const QCommandLineParser &parser)
+{
+    QString error;
+    const auto id = JobSpec::parseRunId(parser.value(QStringLiteral("run-id")), &error);
+    if (!id)
+        fail(error, Cli::BadInput);
+    return id;
+}
+
+int generate(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addCommon(parser);
+    const QCommandLineOption runId(QStringLiteral("run-id"), Text::tr("The run the video is for."),
+                                   Text::tr("id"));
+    const QCommandLineOption drill(QStringLiteral("drill"), Text::tr("The drill text."), Text::tr("text"));
+    const QCommandLineOption drillFile(QStringLiteral("drill-file"),
+                                       Text::tr("Read the drill text from <file> (- for standard "
+                                          "input)."),
+                                       Text::tr("file"));
+    const QCommandLineOption provider(QStringLiteral("provider"),
+                                      Text::tr("local or openai (default: from settings)."),
+                                      Text::tr("name"));
+    const QCommandLineOption size(QStringLiteral("size"), Text::tr("Video size, e.g. 1280x720."),
+                                  Text::tr("WxH"));
+    const QCommandLineOption seconds(QStringLiteral("seconds"), Text::tr("Video length in seconds."),
+                                     Text::tr("n"));
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   Text::tr("Generate again even if the drill is cached."));
+    parser.addOptions({runId, drill, drillFile, provider, size, seconds, force});
+    if (!parser.parse(arguments))
+        return fail(parser.errorText(), Cli::BadInput);
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(Cli::Ok);
+
+    if (!parser.isSet(runId))
+        return fail(Text::tr("--run-id is required."), Cli::BadInput);
+    const auto id = runIdFrom(parser);
+    if (!id)
+        return Cli::BadInput;
+    QString text;
+    if (parser.isSet(drill) == parser.isSet(drillFile))
+        return fail(Text::tr("Give the drill text with --drill or --drill-file (one of them)."),
+                    Cli::BadInput);
+    if (parser.isSet(drill)) {
+        text = parser.value(drill);
+    } else {
+        QFile file;
+        const QString name = parser.value(drillFile);
+        const bool ok = name == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                   : (file.setFileName(name),
+                                                      file.open(QIODevice::ReadOnly));
+        if (!ok)
+            return fail(Text::tr("Cannot read the drill file %1: %2").arg(name, file.errorString()),
+                        Cli::BadInput);
+        const QByteArray bytes = file.read(64 * 1024);
+        text = QString::fromUtf8(bytes);
+        if (text.toUtf8() != bytes)
+            return fail(Text::tr("The drill file is not UTF-8 text."), Cli::BadInput);
+    }
+    const QString drillError = JobSpec::validateDrillText(text);
+    if (!drillError.isEmpty())
+        return fail(drillError, Cli::BadInput);
+
+    // Check the option values before touching the data folder.
+    if (parser.isSet(provider)) {
+        const QString error = Settings::validate("generation/provider", parser.value(provider));
+        if (!error.isEmpty())
+            return fail(error, Cli::BadInput);
+    }
+    if (parser.isSet(size)) {
+        const QString error = Settings::validate("generation/size", parser.value(size));
+        if (!error.isEmpty())
+            return fail(error, Cli::BadInput);
+    }
+    if (parser.isSet(seconds)) {
+        const QString error = Settings::validate("generation/seconds", parser.value(seconds));
+        if (!error.isEmpty())
+            return fail(error, Cli::BadInput);
+    }
+
+    AppContext context;
+    if (!openContext(context, parser))
+        return Cli::Failed;
+    Settings *settings = context.settings();
+    JobSpec spec;
+    spec.runId = *id;
+    spec.drillText = text;
+    spec.provider = parser.isSet(provider) ? parser.value(provider) : settings->provider();
+    spec.model = settings->model();
+    spec.size = parser.isSet(size) ? parseVideoSize(parser.value(size)) : settings->videoSize();
+    spec.seconds = parser.isSet(seconds) ? parser.value(seconds).toInt() : settings->seconds();
+    spec.promptTemplate = settings->promptTemplate();
+    spec.force = parser.isSet(force);
+
+    JobManager *jobs = context.jobs();
+    const bool showProgress = isatty(fileno(stderr));
+    int exitCode = Cli::Failed;
+    QString jobId;
+    auto finish = [&](const JobRecord &job) {
+        if (showProgress)
+            err() << '\r' << QString(40, QLatin1Char(' ')) << '\r';
+        out() << QDir::toNativeSeparators(context.videos()->absolutePath(job.filePath)) << Qt::endl;
+        exitCode = Cli::Ok;
+    };
+    QObject::connect(jobs, &JobManager::jobProgress, &context, [&](const QString &job, int p) {
+        if (showProgress && job == jobId)
+            err() << '\r' << Text::tr("Generating… %1%").arg(p) << Qt::flush;
+    });
+    QObject::connect(jobs, &JobManager::jobFinished, &context, [&](const JobRecord &job) {
+        if (job.id != jobId)
+            return;
+        finish(job);
+        QCoreApplication::exit(Cli::Ok);
+    });
+    QObject::connect(jobs, &JobManager::jobFailed, &context, [&](const JobRecord &job) {
+        if (job.id != jobId)
+            return;
+        if (showProgress)
+            err() << Qt::endl;
+        exitCode = fail(Text::tr("The video could not be generated: %1").arg(job.errorMessage));
+        QCoreApplication::exit(Cli::Failed);
+    });
+
+    const JobManager::Submission submission = jobs->submit(spec);
+    switch (submission.kind) {
+    case JobManager::Submission::Kind::Rejected:
+        return fail(submission.error, Cli::Failed);
+    case JobManager::Submission::Kind::CacheHit:
+        err() << Text::tr("Run %1: the video is in the cache; nothing was generated.").arg(*id)
+              << Qt::endl;
+        finish(submission.job);
+        return exitCode;
+    case JobManager::Submission::Kind::Joined:
+    case JobManager::Submission::Kind::Started:
+        jobId = submission.job.id;
+        QCoreApplication::exec();
+        return exitCode;
+    }
+    return exitCode;
+}
+
+bool confirm(const QString &question)
+{
+    if (!isatty(fileno(stdin)))
+        return false;
+    err() << question << Text::tr(" [y/N] ") << Qt::flush;
+    QTextStream in(stdin);
+    const QString answer = in.readLine().trimmed().toLower();
+    return answer == QLatin1String("y") || answer == QLatin1String("yes")
+            || answer == QStringLiteral("はい");
+}
+
+int cache(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addCommon(parser);
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 Text::tr("list: show the cached videos; clear: remove a run's link "
+                                    "(--run-id) or everything (--all); check: check the "
+                                    "database."),
+                                 QStringLiteral("list|clear|check"));
+    const QCommandLineOption runId(QStringLiteral("run-id"), Text::tr("The run to clear."), Text::tr("id"));
+    const QCommandLineOption all(QStringLiteral("all"), Text::tr("Clear every cached video."));
+    const QCommandLineOption yes(QStringLiteral("yes"), Text::tr("Do not ask before clearing."));
+    const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print JSON instead of a table."));
+    parser.addOptions({runId, all, yes, json});
+    if (!parser.parse(arguments))
+        return fail(parser.errorText(), Cli::BadInput);
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(Cli::Ok);
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(1);
+    if (positional.size() != 2
+        || !QStringList{QStringLiteral("list"), QStringLiteral("clear"), QStringLiteral("check")}
+                    .contains(action))
+        return fail(Text::tr("Say what to do: drillstudio cache list, cache clear --run-id N, cache "
+                       "clear --all or cache check."),
+                    Cli::BadInput);
+
+    if (action == QLatin1String("clear")) {
+        if (parser.isSet(runId) == parser.isSet(all))
+            return fail(Text::tr("Give either --run-id N or --all."), Cli::BadInput);
+        std::optional<qint64> id;
+        if (parser.isSet(runId) && !(id = runIdFrom(parser)))
+            return Cli::BadInput;
+        AppContext context;
+        if (!openContext(context, parser))
+            return Cli::Failed;
+        if (id) {
+            QString error;
+            if (!context.jobs()->clearRun(*id, &error)) {
+                if (!error.isEmpty())
+                    return fail(error);
+                out() << Text::tr("Run %1 has no cached video.").arg(*id) << Qt::endl;
+                return Cli::Ok;
+            }
+            out() << Text::tr("Cleared the cache of run %1.").arg(*id) << Qt::endl;
+            return Cli::Ok;
+        }
+        const qint64 count = context.store()->videoCount();
+        if (!parser.isSet(yes)
+            && !confirm(Text::tr("Remove all %n cached video(s) and every run link?", nullptr,
+                           int(count)))) {
+            return fail(Text::tr("Nothing was removed. Add --yes to clear without being asked."));
+        }
+        QString error;
+        const int removed = context.jobs()->clearAll(&error);
+        if (!error.isEmpty())
+            return fail(error);
+        out() << Text::tr("Removed %n video(s).", nullptr, removed) << Qt::endl;
+        return Cli::Ok;
+    }
+
+    AppContext context;
+    if (!openContext(context, parser))
+        return Cli::Failed;
+    if (action == QLatin1String("check")) {
+        QStringList report;
+        const bool healthy = context.database()->checkIntegrity(&report);
+        for (const QString &line : std::as_const(report))
+            out() << line << Qt::endl;
+        return healthy ? Cli::Ok : Cli::Failed;
+    }
+
+    const QList<LibraryEntry> entries = context.store()->library(INT_MAX, 0);
+    if (parser.isSet(json)) {
+        QJsonArray array;
+        for (const LibraryEntry &entry : entries) {
+            const JobRecord &job = entry.job;
+            QJsonArray runs;
+            for (qint64 run : entry.runIds)
+                runs.append(run);
+            array.append(QJsonObject{
+                    {QStringLiteral("video_id"), job.id},
+                    {QStringLiteral("status"), jobStatusToString(job.status)},
+                    {QStringLiteral("runs"), runs},
+                    {QStringLiteral("drill_text"), job.drillText},
+                    {QStringLiteral("provider"), job.provider},
+                    {QStringLiteral("size"), job.size},
+                    {QStringLiteral("seconds"), job.seconds},
+                    {QStringLiteral("bytes"), job.bytes},
+                    {QStringLiteral("cost"), job.actualCost},
+                    {QStringLiteral("created_at"),
+                     QDateTime::fromMSecsSinceEpoch(job.createdAt, Qt::UTC)
+                             .toString(Qt::ISODate)},
+                    {QStringLiteral("file"),
+                     job.filePath.isEmpty() ? QJsonValue()
+                                            : QJsonValue(context.videos()->absolutePath(
+                                                      job.filePath))},
+                    {QStringLiteral("error"), job.errorMessage.isEmpty()
+                             ? QJsonValue()
+                             : QJsonValue(job.errorMessage)},
+            });
+        }
+        out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return Cli::Ok;
+    }
+    if (entries.isEmpty()) {
+        out() << Text::tr("The cache is empty.") << Qt::endl;
+        return Cli::Ok;
+    }
+    const QLocale locale;
+    out() << Text::tr("VIDEO ID              STATUS      RUNS        SIZE  CREATED           DRILL")
+          << Qt::endl;
+    for (const LibraryEntry &entry : entries) {
+        const JobRecord &job = entry.job;
+        QStringList runs;
+        for (qint64 run : entry.runIds)
+            runs << QString::number(run);
+        out() << job.id.leftJustified(22) << jobStatusToString(job.status).leftJustified(12)
+              << runs.join(QLatin1Char(',')).left(10).leftJustified(10)
+              << (job.bytes ? locale.formattedDataSize(job.bytes) : QStringLiteral("-"))
+                         .rightJustified(10)
+              << QStringLiteral("  ")
+              << QDateTime::fromMSecsSinceEpoch(job.createdAt)
+                         .toLocalTime()
+                         .toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                         .leftJustified(18)
+              << job.drillText.simplified().left(60) << Qt::endl;
+    }
+    out() << Text::tr("%n video(s), %1 in total.", nullptr, int(entries.size()))
+                     .arg(locale.formattedDataSize(context.store()->totalBytes()))
+          << Qt::endl;
+    return Cli::Ok;
+}
+
+} // namespace
+
+namespace Cli {
+
+QString subcommand(const QStringList &arguments)
+{
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if (arg == QLatin1String("--"))
+            return arguments.value(i + 1);
+        if (arg.startsWith(QLatin1Char('-'))) {
+            if (kValueOptions.contains(arg))
+                ++i;
+            continue;
+        }
+        return arg;
+    }
+    return {};
+}
+
+QString dataDirOption(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(dataDirOptionDef());
+    parser.parse(arguments);
+    return parser.value(QStringLiteral("data-dir"));
+}
+
+int checkGuiArguments(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addCommon(parser);
+    if (!parser.parse(arguments))
+        return fail(parser.errorText(), BadInput);
+    return -1;
+}
+
+int run(const QStringList &arguments)
+{
+    const QString command = subcommand(arguments);
+    if (command == QLatin1String("generate"))
+        return generate(arguments);
+    if (command == QLatin1String("cache"))
+        return cache(arguments);
+
+    QCommandLineParser parser;
+    addCommon(parser);
+    if (!parser.parse(arguments))
+        return fail(parser.errorText(), BadInput);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(Ok);
+    if (!command.isEmpty())
+        return fail(Text::tr("Unknown command \"%1\". Commands: %2.")
+                            .arg(command, kCommands.join(QStringLiteral(", "))),
+                    BadInput);
+#ifndef DRILLSTUDIO_WITH_GUI
+    err() << Text::tr("This build has no window. Use a command:") << Qt::endl;
+    parser.showHelp(BadInput);
+#endif
+    return Ok;
+}
+
+} // namespace Cli

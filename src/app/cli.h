@@ -1,0 +1,24 @@
+#pragma once
+// The command line: sub-commands generate, cache and serve, and their output.
+#include <QCoreApplication>
+#include <QStringList>
+
+class AppContext;
+
+namespace Cli {
+
+enum ExitCode { Ok = 0, Failed = 1, BadInput = 2 };
+
+// The first word that is not an option (or the value of one): "generate", "cache", ...
+QString subcommand(const QStringList &arguments);
+
+// The value of --data-dir, when given.
+QString dataDirOption(const QStringList &arguments);
+
+// Checks the arguments of a GUI start (no sub-command). Returns -1 to go on, else an exit code.
+int checkGuiArguments(const QStringList &arguments);
+
+// Runs the sub-command; returns the process exit code. May start the event loop.
+int run(const QStringList &arguments);
+
+} // namespace Cli

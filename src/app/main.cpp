@@ -1,0 +1,77 @@
+// DrillStudio: the desktop application and its command line.
+#include "cli.h"
+
+#include <QCoreApplication>
+#include <QGuiApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#ifdef DRILLSTUDIO_WITH_GUI
+#include "appcontext.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#endif
+
+#include <memory>
+
+namespace {
+
+void installTranslators(QCoreApplication *app)
+{
+    const QLocale locale;
+    auto *own = new QTranslator(app);
+    if (own->load(locale, QStringLiteral("drillstudio"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(own);
+    auto *qt = new QTranslator(app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setApplicationName(QStringLiteral("drillstudio"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DRILLSTUDIO_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("DrillStudio"));
+
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const QString command = Cli::subcommand(arguments);
+    const bool wantsInfo = arguments.contains(QLatin1String("--help"))
+            || arguments.contains(QLatin1String("-h")) || arguments.contains(QLatin1String("--version"))
+            || arguments.contains(QLatin1String("-v"));
+
+#ifdef DRILLSTUDIO_WITH_GUI
+    if (command.isEmpty() && !wantsInfo) {
+        QApplication app(argc, argv);
+        installTranslators(&app);
+        if (const int exitCode = Cli::checkGuiArguments(arguments); exitCode >= 0)
+            return exitCode;
+        const QString dataDir = Cli::dataDirOption(arguments);
+        AppContext context;
+        AppContext::Options options;
+        options.dataDir = dataDir;
+        if (!context.open(options)) {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "DrillStudio"),
+                                  context.errorString());
+            return Cli::Failed;
+        }
+        MainWindow window(&context);
+        window.show();
+        return app.exec();
+    }
+#endif
+    // Sub-commands draw text into video frames, which needs fonts but no screen.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    installTranslators(&app);
+    return Cli::run(arguments);
+}

@@ -1,0 +1,77 @@
+#include "appcontext.h"
+
+#include "clock.h"
+#include "corelog.h"
+#include "database.h"
+#include "jobmanager.h"
+#include "jobstore.h"
+#include "localprovider.h"
+#include "logfile.h"
+#include "settings.h"
+#include "videostore.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+AppContext::AppContext(QObject *parent) : QObject(parent) { }
+
+AppContext::~AppContext()
+{
+    delete m_jobs; // stops providers before the store goes away
+    m_jobs = nullptr;
+}
+
+QString AppContext::resolveDataDir(const QString &explicitDir)
+{
+    if (!explicitDir.isEmpty())
+        return QDir(explicitDir).absolutePath();
+    const QString fromEnv = qEnvironmentVariable("DRILLSTUDIO_DATA_DIR");
+    if (!fromEnv.isEmpty())
+        return QDir(fromEnv).absolutePath();
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+bool AppContext::open(const Options &options)
+{
+    m_dataDir = resolveDataDir(options.dataDir);
+    if (m_dataDir.isEmpty()) {
+        m_error = tr("No data folder could be determined. Give one with --data-dir.");
+        return false;
+    }
+    if (!QDir().mkpath(m_dataDir)) {
+        m_error = tr("The data folder %1 cannot be created. Choose another one with --data-dir.")
+                          .arg(QDir::toNativeSeparators(m_dataDir));
+        return false;
+    }
+    if (options.clock) {
+        m_clock = options.clock;
+    } else {
+        m_ownClock = std::make_unique<SystemClock>();
+        m_clock = m_ownClock.get();
+    }
+    m_settings = std::make_unique<Settings>(QDir(m_dataDir).filePath(QStringLiteral("settings.ini")));
+    if (options.installLogFile)
+        LogFile::install(QDir(m_dataDir).filePath(QStringLiteral("drillstudio.log")),
+                         m_settings->logMaxBytes());
+
+    m_videos = std::make_unique<VideoStore>(QDir(m_dataDir).filePath(QStringLiteral("videos")));
+    if (!m_videos->ensureWritable()) {
+        m_error = m_videos->errorString();
+        return false;
+    }
+    if (const int stale = m_videos->removeStaleTemporaries())
+        qCInfo(lcCore) << "removed" << stale << "unfinished temporary files";
+
+    m_database = std::make_unique<Database>();
+    Database::Config config;
+    config.sqlitePath = QDir(m_dataDir).filePath(QStringLiteral("library.sqlite"));
+    if (!m_database->open(config)) {
+        m_error = m_database->errorString();
+        return false;
+    }
+    m_store = std::make_unique<JobStore>(m_database.get());
+    m_jobs = new JobManager(m_store.get(), m_videos.get(), m_settings.get(), m_clock, this);
+    m_jobs->addProvider(new LocalProvider);
+    qCInfo(lcCore).noquote() << "data folder" << QDir::toNativeSeparators(m_dataDir);
+    return true;
+}

@@ -1,0 +1,5 @@
+#include "corelog.h"
+
+Q_LOGGING_CATEGORY(lcCore, "drillstudio.core", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcStore, "drillstudio.store", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcJobs, "drillstudio.jobs", QtInfoMsg)

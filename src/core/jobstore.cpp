@@ -1,0 +1,368 @@
+#include "jobstore.h"
+
+#include "corelog.h"
+#include "database.h"
+#include "sqltransaction.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace {
+
+const char kJobColumns[] =
+        "id, run_id, drill_text, spec_hash, provider, model, size, seconds, prompt, status, "
+        "progress, remote_id, request_id, error_code, error_message, estimated_cost, actual_cost, "
+        "created_at, started_at, completed_at, expires_at, last_accessed_at, file_path, bytes, "
+        "sha256, duration_ms";
+
+QVariant nullable(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QVariant nullable(qint64 value)
+{
+    return value == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(value);
+}
+
+JobRecord readJob(const QSqlQuery &q, int first = 0)
+{
+    JobRecord job;
+    int i = first;
+    job.id = q.value(i++).toString();
+    job.runId = q.value(i++).toLongLong();
+    job.drillText = q.value(i++).toString();
+    job.specHash = q.value(i++).toString();
+    job.provider = q.value(i++).toString();
+    job.model = q.value(i++).toString();
+    job.size = q.value(i++).toString();
+    job.seconds = q.value(i++).toInt();
+    job.prompt = q.value(i++).toString();
+    job.status = jobStatusFromString(q.value(i++).toString());
+    job.progress = q.value(i++).toInt();
+    job.remoteId = q.value(i++).toString();
+    job.requestId = q.value(i++).toString();
+    job.errorCode = q.value(i++).toString();
+    job.errorMessage = q.value(i++).toString();
+    job.estimatedCost = q.value(i++).toDouble();
+    job.actualCost = q.value(i++).toDouble();
+    job.createdAt = q.value(i++).toLongLong();
+    job.startedAt = q.value(i++).toLongLong();
+    job.completedAt = q.value(i++).toLongLong();
+    job.expiresAt = q.value(i++).toLongLong();
+    job.lastAccessedAt = q.value(i++).toLongLong();
+    job.filePath = q.value(i++).toString();
+    job.bytes = q.value(i++).toLongLong();
+    job.sha256 = q.value(i++).toString();
+    job.durationMs = q.value(i++).toLongLong();
+    return job;
+}
+
+void bindJob(QSqlQuery &q, const JobRecord &job)
+{
+    q.addBindValue(job.runId);
+    q.addBindValue(job.drillText);
+    q.addBindValue(job.specHash);
+    q.addBindValue(job.provider);
+    q.addBindValue(job.model);
+    q.addBindValue(job.size);
+    q.addBindValue(job.seconds);
+    q.addBindValue(job.prompt);
+    q.addBindValue(jobStatusToString(job.status));
+    q.addBindValue(job.progress);
+    q.addBindValue(nullable(job.remoteId));
+    q.addBindValue(nullable(job.requestId));
+    q.addBindValue(nullable(job.errorCode));
+    q.addBindValue(nullable(job.errorMessage));
+    q.addBindValue(job.estimatedCost);
+    q.addBindValue(job.actualCost);
+    q.addBindValue(job.createdAt);
+    q.addBindValue(nullable(job.startedAt));
+    q.addBindValue(nullable(job.completedAt));
+    q.addBindValue(nullable(job.expiresAt));
+    q.addBindValue(nullable(job.lastAccessedAt));
+    q.addBindValue(nullable(job.filePath));
+    q.addBindValue(nullable(job.bytes));
+    q.addBindValue(nullable(job.sha256));
+    q.addBindValue(nullable(job.durationMs));
+}
+
+QString select(const char *tail)
+{
+    return QStringLiteral("SELECT ") + QLatin1String(kJobColumns) + QStringLiteral(" FROM jobs ")
+            + QLatin1String(tail);
+}
+
+} // namespace
+
+JobStore::JobStore(Database *database) : m_database(database) { }
+
+bool JobStore::fail(const QString &what, const QString &detail)
+{
+    m_error = tr("The library database could not %1: %2").arg(what, detail);
+    qCWarning(lcStore).noquote() << m_error;
+    return false;
+}
+
+bool JobStore::insertJob(const JobRecord &job)
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(QStringLiteral("INSERT INTO jobs (") + QLatin1String(kJobColumns)
+              + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                               "?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(job.id);
+    bindJob(q, job);
+    if (!q.exec())
+        return fail(tr("record a new video"), q.lastError().text());
+    return true;
+}
+
+bool JobStore::updateJob(const JobRecord &job)
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(QStringLiteral(
+            "UPDATE jobs SET run_id = ?, drill_text = ?, spec_hash = ?, provider = ?, model = ?, "
+            "size = ?, seconds = ?, prompt = ?, status = ?, progress = ?, remote_id = ?, "
+            "request_id = ?, error_code = ?, error_message = ?, estimated_cost = ?, "
+            "actual_cost = ?, created_at = ?, started_at = ?, completed_at = ?, expires_at = ?, "
+            "last_accessed_at = ?, file_path = ?, bytes = ?, sha256 = ?, duration_ms = ? "
+            "WHERE id = ?"));
+    bindJob(q, job);
+    q.addBindValue(job.id);
+    if (!q.exec())
+        return fail(tr("update a video"), q.lastError().text());
+    return true;
+}
+
+std::optional<JobRecord> JobStore::job(const QString &id)
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(select("WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        fail(tr("read a video"), q.lastError().text());
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return readJob(q);
+}
+
+std::optional<JobRecord> JobStore::findCompleted(const QString &specHash)
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(select("WHERE spec_hash = ? AND status = 'completed' AND file_path IS NOT NULL "
+                     "ORDER BY completed_at DESC LIMIT 1"));
+    q.addBindValue(specHash);
+    if (!q.exec()) {
+        fail(tr("look up a video"), q.lastError().text());
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return readJob(q);
+}
+
+std::optional<JobRecord> JobStore::findActive(const QString &specHash)
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(select("WHERE spec_hash = ? AND status IN ('queued', 'submitted', 'running', "
+                     "'downloading') ORDER BY created_at DESC LIMIT 1"));
+    q.addBindValue(specHash);
+    if (!q.exec()) {
+        fail(tr("look up a video"), q.lastError().text());
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return readJob(q);
+}
+
+bool JobStore::linkRun(qint64 runId, const QString &jobId, const QString &drillText, qint64 nowMs,
+                       QString *previousJobId)
+{
+    QSqlDatabase db = m_database->connection();
+    SqlTransaction transaction(db);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT job_id FROM runs WHERE run_id = ?"));
+    q.addBindValue(runId);
+    if (!q.exec())
+        return fail(tr("link the run to its video"), q.lastError().text());
+    const QString previous = q.next() ? q.value(0).toString() : QString();
+    if (previousJobId)
+        *previousJobId = previous;
+    q.prepare(QStringLiteral(
+            "INSERT INTO runs (run_id, job_id, drill_text, linked_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (run_id) DO UPDATE SET job_id = excluded.job_id, "
+            "drill_text = excluded.drill_text, linked_at = excluded.linked_at"));
+    q.addBindValue(runId);
+    q.addBindValue(jobId);
+    q.addBindValue(drillText);
+    q.addBindValue(nowMs);
+    if (!q.exec())
+        return fail(tr("link the run to its video"), q.lastError().text());
+    if (!transaction.commit())
+        return fail(tr("link the run to its video"), db.lastError().text());
+    return true;
+}
+
+std::optional<JobRecord> JobStore::jobForRun(qint64 runId)
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(QStringLiteral("SELECT ") + QLatin1String(kJobColumns)
+              + QStringLiteral(" FROM jobs WHERE id = (SELECT job_id FROM runs WHERE run_id = ?)"));
+    q.addBindValue(runId);
+    if (!q.exec()) {
+        fail(tr("look up a run"), q.lastError().text());
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return readJob(q);
+}
+
+bool JobStore::touch(const QString &jobId, qint64 nowMs)
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(QStringLiteral("UPDATE jobs SET last_accessed_at = ? WHERE id = ?"));
+    q.addBindValue(nowMs);
+    q.addBindValue(jobId);
+    if (!q.exec())
+        return fail(tr("update a video"), q.lastError().text());
+    return true;
+}
+
+bool JobStore::unlinkRun(qint64 runId, QString *jobId)
+{
+    m_error.clear();
+    QSqlDatabase db = m_database->connection();
+    SqlTransaction transaction(db);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT job_id FROM runs WHERE run_id = ?"));
+    q.addBindValue(runId);
+    if (!q.exec())
+        return fail(tr("remove the run"), q.lastError().text());
+    if (!q.next())
+        return false;
+    if (jobId)
+        *jobId = q.value(0).toString();
+    q.prepare(QStringLiteral("DELETE FROM runs WHERE run_id = ?"));
+    q.addBindValue(runId);
+    if (!q.exec())
+        return fail(tr("remove the run"), q.lastError().text());
+    if (!transaction.commit())
+        return fail(tr("remove the run"), db.lastError().text());
+    return true;
+}
+
+int JobStore::linkCount(const QString &jobId)
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM runs WHERE job_id = ?"));
+    q.addBindValue(jobId);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+bool JobStore::deleteJob(const QString &jobId)
+{
+    QSqlDatabase db = m_database->connection();
+    SqlTransaction transaction(db);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM runs WHERE job_id = ?"));
+    q.addBindValue(jobId);
+    if (!q.exec())
+        return fail(tr("delete a video"), q.lastError().text());
+    q.prepare(QStringLiteral("DELETE FROM jobs WHERE id = ?"));
+    q.addBindValue(jobId);
+    if (!q.exec())
+        return fail(tr("delete a video"), q.lastError().text());
+    if (!transaction.commit())
+        return fail(tr("delete a video"), db.lastError().text());
+    return true;
+}
+
+QList<JobRecord> JobStore::orphanedJobs()
+{
+    QList<JobRecord> jobs;
+    QSqlQuery q(m_database->connection());
+    if (!q.exec(select("WHERE status IN ('completed', 'failed', 'cancelled', 'expired') AND "
+                       "NOT EXISTS (SELECT 1 FROM runs WHERE runs.job_id = jobs.id)"))) {
+        fail(tr("list videos"), q.lastError().text());
+        return jobs;
+    }
+    while (q.next())
+        jobs << readJob(q);
+    return jobs;
+}
+
+QList<LibraryEntry> JobStore::library(int limit, int offset)
+{
+    QList<LibraryEntry> entries;
+    QSqlQuery q(m_database->connection());
+    q.prepare(select("ORDER BY created_at DESC, id LIMIT ? OFFSET ?"));
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (!q.exec()) {
+        fail(tr("list videos"), q.lastError().text());
+        return entries;
+    }
+    while (q.next())
+        entries.append({readJob(q), 0, {}});
+    QSqlQuery runs(m_database->connection());
+    runs.prepare(QStringLiteral("SELECT run_id FROM runs WHERE job_id = ? ORDER BY run_id"));
+    for (LibraryEntry &entry : entries) {
+        runs.addBindValue(entry.job.id);
+        if (!runs.exec())
+            continue;
+        while (runs.next()) {
+            ++entry.runCount;
+            if (entry.runIds.size() < 20)
+                entry.runIds << runs.value(0).toLongLong();
+        }
+    }
+    return entries;
+}
+
+qint64 JobStore::videoCount()
+{
+    QSqlQuery q(m_database->connection());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM jobs")) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+qint64 JobStore::totalBytes()
+{
+    QSqlQuery q(m_database->connection());
+    if (!q.exec(QStringLiteral("SELECT COALESCE(SUM(bytes), 0) FROM jobs WHERE status = "
+                               "'completed'"))
+        || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+QList<JobRecord> JobStore::unfinishedJobs()
+{
+    QList<JobRecord> jobs;
+    QSqlQuery q(m_database->connection());
+    if (!q.exec(select("WHERE status IN ('queued', 'submitted', 'running', 'downloading') "
+                       "ORDER BY created_at"))) {
+        fail(tr("list videos"), q.lastError().text());
+        return jobs;
+    }
+    while (q.next())
+        jobs << readJob(q);
+    return jobs;
+}
+
+bool JobStore::fileInUseByOther(const QString &filePath, const QString &exceptJobId)
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(QStringLiteral("SELECT 1 FROM jobs WHERE file_path = ? AND id <> ? LIMIT 1"));
+    q.addBindValue(filePath);
+    q.addBindValue(exceptJobId);
+    return q.exec() && q.next();
+}

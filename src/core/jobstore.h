@@ -1,0 +1,65 @@
+#pragma once
+// Reads and writes jobs and run links through the Database; every multi-row write is one
+// transaction. Lives on the thread that uses it.
+#include "jobrecord.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class Database;
+
+// A row of the library list: a video with the runs that link to it.
+struct LibraryEntry
+{
+    JobRecord job;
+    int runCount = 0;
+    QList<qint64> runIds; // at most a few, for display
+};
+
+class JobStore
+{
+    Q_DECLARE_TR_FUNCTIONS(JobStore)
+
+public:
+    explicit JobStore(Database *database);
+
+    QString errorString() const { return m_error; }
+
+    bool insertJob(const JobRecord &job);
+    bool updateJob(const JobRecord &job);
+    std::optional<JobRecord> job(const QString &id);
+
+    // The newest completed job for a spec, if its file is recorded.
+    std::optional<JobRecord> findCompleted(const QString &specHash);
+    // A job for the spec that is still under way.
+    std::optional<JobRecord> findActive(const QString &specHash);
+
+    // Points the run at the job (replacing any earlier link of that run). Returns the job id the
+    // run linked to before, empty when none.
+    bool linkRun(qint64 runId, const QString &jobId, const QString &drillText,
+                 qint64 nowMs, QString *previousJobId = nullptr);
+    std::optional<JobRecord> jobForRun(qint64 runId);
+    bool touch(const QString &jobId, qint64 nowMs);
+
+    // Removes the run's link. Returns false with an empty error when the run had none.
+    bool unlinkRun(qint64 runId, QString *jobId);
+    int linkCount(const QString &jobId);
+    bool deleteJob(const QString &jobId);
+    // Jobs that no run links to any more and that are not under way.
+    QList<JobRecord> orphanedJobs();
+
+    QList<LibraryEntry> library(int limit = 200, int offset = 0);
+    qint64 videoCount();
+    qint64 totalBytes();
+    QList<JobRecord> unfinishedJobs();
+    // Whether another job still uses the same file (identical content).
+    bool fileInUseByOther(const QString &filePath, const QString &exceptJobId);
+
+private:
+    bool fail(const QString &what, const QString &detail);
+
+    Database *m_database;
+    QString m_error;
+};

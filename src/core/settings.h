@@ -1,0 +1,66 @@
+#pragma once
+// Typed application settings with their defaults in one table, a version key and validation.
+#include <QObject>
+#include <QSettings>
+#include <QSize>
+#include <QStringList>
+#include <QVariant>
+
+#include <memory>
+
+class Settings final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Settings)
+
+public:
+    // The settings file format; migrate() brings older files up to this.
+    static constexpr int Version = 1;
+
+    // Every key with its default lives in settings.cpp's table.
+    struct Entry
+    {
+        const char *key;
+        QVariant defaultValue;
+        const char *description; // shown by "drillstudio settings" and documented in the README
+    };
+    static const QList<Entry> &entries();
+
+    // Reads (and creates on first write) the INI file at filePath.
+    explicit Settings(const QString &filePath, QObject *parent = nullptr);
+    ~Settings() override;
+
+    QString filePath() const;
+    // Messages about values in the file that were invalid and replaced by defaults.
+    QStringList problems() const { return m_problems; }
+
+    QVariant value(const char *key) const;
+    // Validates and stores; returns an error message, empty on success.
+    QString setValue(const char *key, const QVariant &value);
+    // Returns an error message for a value of the key, empty when valid.
+    static QString validate(const char *key, const QVariant &value);
+
+    QString provider() const;
+    QString model() const;
+    QSize videoSize() const;
+    int seconds() const;
+    QString promptTemplate() const;
+    bool shareVideos() const;
+    qint64 logMaxBytes() const;
+
+    static QString defaultPromptTemplate();
+
+Q_SIGNALS:
+    void changed(const QString &key);
+
+private:
+    void migrate();
+    void check();
+
+    std::unique_ptr<QSettings> m_settings;
+    QStringList m_problems;
+};
+
+// "1280x720" -> QSize; invalid -> empty size.
+QSize parseVideoSize(const QString &text);
+QString formatVideoSize(QSize size);

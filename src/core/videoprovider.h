@@ -1,0 +1,55 @@
+#pragma once
+// A source of videos: the local renderer or a remote API. JobManager drives providers and
+// persists what they report; providers know nothing of the store.
+#include <QMetaType>
+#include <QObject>
+#include <QSize>
+#include <QString>
+
+struct ProviderRequest
+{
+    QString jobId;
+    QString drillText;
+    QString prompt;
+    QString model;
+    QSize size;
+    int seconds = 4;
+    QString cornerLabel;
+    QString outputPath; // where the finished MP4 must be written
+    QString remoteId;   // set when resuming a job the provider already accepted
+};
+
+struct ProviderError
+{
+    QString code;    // stable, machine readable: "moderation_blocked", "render_failed", ...
+    QString message; // for people, already translated
+    int httpStatus = 0;
+    QString requestId;
+    bool retryable = false;
+};
+
+Q_DECLARE_METATYPE(ProviderError)
+
+class VideoProvider : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(VideoProvider)
+
+public:
+    using QObject::QObject;
+    ~VideoProvider() override;
+
+    virtual QString name() const = 0;
+    virtual bool isRemote() const = 0;
+    virtual double estimateCost(const QString &model, QSize size, int seconds) const;
+
+    virtual void start(const ProviderRequest &request) = 0;
+    virtual void cancel(const QString &jobId) = 0;
+
+Q_SIGNALS:
+    // A remote provider accepted the job; JobManager commits the id before anything waits.
+    void remoteIdAssigned(const QString &jobId, const QString &remoteId, const QString &requestId);
+    void progressChanged(const QString &jobId, int percent);
+    void finished(const QString &jobId, const QString &filePath);
+    void failed(const QString &jobId, const ProviderError &error);
+};

@@ -1,0 +1,149 @@
+#include "videostore.h"
+
+#include "corelog.h"
+#include "mediaprobe.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QUuid>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace {
+
+const char kTempPrefix[] = ".incoming-";
+
+bool syncPath(const QString &path, bool directory)
+{
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+} // namespace
+
+VideoStore::VideoStore(const QString &directory) : m_directory(QDir::cleanPath(directory)) { }
+
+bool VideoStore::ensureWritable()
+{
+    if (!QDir().mkpath(m_directory)) {
+        m_error = tr("The video folder %1 cannot be created. Choose another data folder with "
+                     "--data-dir.")
+                          .arg(QDir::toNativeSeparators(m_directory));
+        return false;
+    }
+    const QString probe = newTemporaryPath(QStringLiteral(".probe"));
+    QFile file(probe);
+    if (!file.open(QIODevice::WriteOnly) || file.write("ok", 2) != 2) {
+        m_error = tr("The video folder %1 is not writable. Check its permissions or choose "
+                     "another data folder with --data-dir.")
+                          .arg(QDir::toNativeSeparators(m_directory));
+        file.close();
+        QFile::remove(probe);
+        return false;
+    }
+    file.close();
+    QFile::remove(probe);
+    return true;
+}
+
+QString VideoStore::newTemporaryPath(const QString &suffix) const
+{
+    // The writer's process id is part of the name, so that a later start can tell the files of
+    // a process that died from those of one still writing.
+    return m_directory + QLatin1Char('/') + QLatin1String(kTempPrefix)
+            + QString::number(QCoreApplication::applicationPid()) + QLatin1Char('-')
+            + QUuid::createUuid().toString(QUuid::WithoutBraces) + suffix;
+}
+
+bool VideoStore::isTemporaryName(const QString &fileName)
+{
+    return fileName.startsWith(QLatin1String(kTempPrefix));
+}
+
+QString VideoStore::absolutePath(const QString &relativePath) const
+{
+    return m_directory + QLatin1Char('/') + relativePath;
+}
+
+bool VideoStore::commit(const QString &temporaryPath, VerifiedVideo *result)
+{
+    auto reject = [&](const QString &message) {
+        m_error = message;
+        QFile::remove(temporaryPath);
+        return false;
+    };
+    QFile file(temporaryPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return reject(tr("The new video cannot be read: %1").arg(file.errorString()));
+    const qint64 bytes = file.size();
+    if (bytes < 1024)
+        return reject(tr("The new video is too small (%1 bytes) to be a real video.").arg(bytes));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file))
+        return reject(tr("The new video cannot be read: %1").arg(file.errorString()));
+    file.close();
+
+    const MediaInfo info = MediaProbe::probe(temporaryPath, false);
+    if (!info.hasFtyp)
+        return reject(tr("The new file is not an MP4 video."));
+    if (!info.valid)
+        return reject(tr("The new video cannot be decoded: %1").arg(info.error));
+    if (!info.moovBeforeMdat)
+        qCInfo(lcStore) << "video is not faststart:" << temporaryPath;
+
+    if (!syncPath(temporaryPath, false))
+        return reject(tr("The new video could not be written to disk: %1")
+                              .arg(QString::fromLocal8Bit(std::strerror(errno))));
+    const QString sha = QString::fromLatin1(hash.result().toHex());
+    const QString relative = sha + QStringLiteral(".mp4");
+    const QString target = absolutePath(relative);
+    if (::rename(QFile::encodeName(temporaryPath).constData(),
+                 QFile::encodeName(target).constData())
+        != 0)
+        return reject(tr("The new video could not be moved into the library: %1")
+                              .arg(QString::fromLocal8Bit(std::strerror(errno))));
+    syncPath(m_directory, true);
+    if (result) {
+        result->relativePath = relative;
+        result->sha256 = sha;
+        result->bytes = bytes;
+        result->durationMs = qRound64(info.durationSeconds * 1000.0);
+    }
+    return true;
+}
+
+bool VideoStore::remove(const QString &relativePath)
+{
+    if (relativePath.isEmpty() || relativePath.contains(QLatin1Char('/'))
+        || relativePath.startsWith(QLatin1Char('.')))
+        return false;
+    const QString path = absolutePath(relativePath);
+    return !QFileInfo::exists(path) || QFile::remove(path);
+}
+
+int VideoStore::removeStaleTemporaries()
+{
+    int removed = 0;
+    const QDir dir(m_directory);
+    const QStringList names = dir.entryList({QLatin1String(kTempPrefix) + QLatin1Char('*')},
+                                            QDir::Files | QDir::Hidden);
+    for (const QString &name : names) {
+        const qint64 pid = name.mid(qsizetype(sizeof kTempPrefix) - 1).section(QLatin1Char('-'), 0, 0).toLongLong();
+        const bool writerAlive = pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+        if (!writerAlive && QFile::remove(dir.filePath(name)))
+            ++removed;
+    }
+    return removed;
+}

@@ -1,0 +1,133 @@
+// JobSpec: input validation, drill normalisation and the identity of a video.
+#include "jobspec.h"
+
+#include <QTest>
+
+class TestJobSpec : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parseRunId_data();
+    void parseRunId();
+    void drillText_data();
+    void drillText();
+    void normalization();
+    void specHashIgnoresRun();
+    void specHashFollowsWhatIsGenerated();
+    void promptTemplate();
+};
+
+void TestJobSpec::parseRunId_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("expected"); // 0: rejected
+    QTest::newRow("plain") << QStringLiteral("42") << qint64(42);
+    QTest::newRow("spaces") << QStringLiteral("  7 ") << qint64(7);
+    QTest::newRow("full-width digits") << QStringLiteral("４２") << qint64(42);
+    QTest::newRow("large") << QStringLiteral("123456789012345") << qint64(123456789012345);
+    QTest::newRow("empty") << QString() << qint64(0);
+    QTest::newRow("zero") << QStringLiteral("0") << qint64(0);
+    QTest::newRow("negative") << QStringLiteral("-5") << qint64(0);
+    QTest::newRow("plus sign") << QStringLiteral("+5") << qint64(0);
+    QTest::newRow("decimal") << QStringLiteral("4.2") << qint64(0);
+    QTest::newRow("word") << QStringLiteral("abc") << qint64(0);
+    QTest::newRow("hex") << QStringLiteral("0x10") << qint64(0);
+    QTest::newRow("too long") << QStringLiteral("1234567890123456") << qint64(0);
+}
+
+void TestJobSpec::parseRunId()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, expected);
+    QString error;
+    const auto id = JobSpec::parseRunId(text, &error);
+    if (expected == 0) {
+        QVERIFY(!id);
+        QVERIFY(!error.isEmpty());
+    } else {
+        QVERIFY2(id, qPrintable(error));
+        QCOMPARE(*id, expected);
+    }
+}
+
+void TestJobSpec::drillText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("short") << QStringLiteral("もも上げ 20m×3") << true;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("blank") << QStringLiteral(" \n\t　") << false;
+    QTest::newRow("2000 characters") << QString(2000, QChar(0x3042)) << true;
+    QTest::newRow("2001 characters") << QString(2001, QChar(0x3042)) << false;
+    QTest::newRow("2000 with surrounding spaces")
+            << (QStringLiteral("   ") + QString(2000, QLatin1Char('a')) + QStringLiteral("\n"))
+            << true;
+    // An emoji is one character even though it takes two UTF-16 units.
+    QString emoji;
+    for (int i = 0; i < 2000; ++i)
+        emoji += QString::fromUcs4(U"💪");
+    QTest::newRow("2000 emoji") << emoji << true;
+}
+
+void TestJobSpec::drillText()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QCOMPARE(JobSpec::validateDrillText(text).isEmpty(), valid);
+}
+
+void TestJobSpec::normalization()
+{
+    QCOMPARE(JobSpec::normalizeDrillText(QStringLiteral("  もも上げ　２０ｍ×３ \n\n  次へ  ")),
+             QStringLiteral("もも上げ 20m×3\n次へ"));
+}
+
+void TestJobSpec::specHashIgnoresRun()
+{
+    JobSpec a;
+    a.runId = 1;
+    a.drillText = QStringLiteral("もも上げ 20m×3");
+    JobSpec b = a;
+    b.runId = 999;
+    b.drillText = QStringLiteral("  もも上げ　２０ｍ×３\n");
+    QCOMPARE(a.specHash(), b.specHash());
+    QCOMPARE(a.specHash().size(), 32);
+}
+
+void TestJobSpec::specHashFollowsWhatIsGenerated()
+{
+    JobSpec base;
+    base.runId = 1;
+    base.drillText = QStringLiteral("プランク 30秒");
+    const QString hash = base.specHash();
+    JobSpec other = base;
+    other.size = QSize(720, 1280);
+    QVERIFY(other.specHash() != hash);
+    other = base;
+    other.seconds = 8;
+    QVERIFY(other.specHash() != hash);
+    other = base;
+    other.provider = QStringLiteral("openai");
+    QVERIFY(other.specHash() != hash);
+    other = base;
+    other.model = QStringLiteral("sora-2-pro");
+    QVERIFY(other.specHash() != hash);
+    other = base;
+    other.promptTemplate = QStringLiteral("{drill}!");
+    QVERIFY(other.specHash() != hash);
+    other = base;
+    other.drillText = QStringLiteral("プランク 60秒");
+    QVERIFY(other.specHash() != hash);
+}
+
+void TestJobSpec::promptTemplate()
+{
+    JobSpec spec;
+    spec.drillText = QStringLiteral(" ランジ 10回 ");
+    spec.promptTemplate = QStringLiteral("Show: {drill}.");
+    QCOMPARE(spec.prompt(), QStringLiteral("Show: ランジ 10回."));
+}
+
+QTEST_GUILESS_MAIN(TestJobSpec)
+#include "tst_jobspec.moc"
