@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace {
 
@@ -38,19 +39,220 @@ QString Settings::defaultPromptTemplate()
                           "- プロフェッショナルな品質であること");
 }
 
+namespace {
+
+QString checkBool(const QVariant &value)
+{
+    const QString text = value.toString().trimmed().toLower();
+    if (text != QLatin1String("true") && text != QLatin1String("false"))
+        return Settings::tr("Use true or false.");
+    return {};
+}
+
+// Whole numbers in [min, max]; the message names the range.
+template<qint64 Min, qint64 Max>
+QString checkRange(const QVariant &value)
+{
+    bool ok = false;
+    const qint64 number = value.toString().trimmed().toLongLong(&ok);
+    if (!ok || number < Min || number > Max)
+        return Settings::tr("Use a whole number from %1 to %2.").arg(Min).arg(Max);
+    return {};
+}
+
+template<int MinDollars, int MaxDollars>
+QString checkMoney(const QVariant &value)
+{
+    bool ok = false;
+    const double number = value.toString().trimmed().toDouble(&ok);
+    if (!ok || number < MinDollars || number > MaxDollars)
+        return Settings::tr("Use an amount in US dollars from %1 to %2 (0 means no limit).")
+                .arg(MinDollars)
+                .arg(MaxDollars);
+    return {};
+}
+
+QString checkProvider(const QVariant &value)
+{
+    const QString text = value.toString().trimmed();
+    if (text != QLatin1String("local") && text != QLatin1String("openai"))
+        return Settings::tr("The provider must be \"local\" or \"openai\".");
+    return {};
+}
+
+QString checkName(const QVariant &value)
+{
+    const QString text = value.toString().trimmed();
+    if (text.isEmpty() || text.size() > 100)
+        return Settings::tr("Use 1 to 100 characters.");
+    return {};
+}
+
+QString checkOptionalName(const QVariant &value)
+{
+    return value.toString().trimmed().size() > 200 ? Settings::tr("Use at most 200 characters.")
+                                                   : QString();
+}
+
+QString checkSize(const QVariant &value)
+{
+    const QSize size = parseVideoSize(value.toString());
+    if (size.isEmpty() || size.width() % 2 || size.height() % 2)
+        return Settings::tr("The video size must look like 1280x720 (even numbers).");
+    return {};
+}
+
+QString checkSizeList(const QVariant &value)
+{
+    const QStringList items = value.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (items.isEmpty())
+        return Settings::tr("List at least one size, like 1280x720,720x1280.");
+    for (const QString &item : items) {
+        if (!checkSize(item).isEmpty())
+            return Settings::tr("\"%1\" is not a size like 1280x720.").arg(item.trimmed());
+    }
+    return {};
+}
+
+QString checkSecondsList(const QVariant &value)
+{
+    const QStringList items = value.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (items.isEmpty())
+        return Settings::tr("List at least one length in seconds, like 4,8,12.");
+    for (const QString &item : items) {
+        if (!checkRange<1, 60>(item).isEmpty())
+            return Settings::tr("\"%1\" is not a length from 1 to 60 seconds.").arg(item.trimmed());
+    }
+    return {};
+}
+
+QString checkUrl(const QVariant &value)
+{
+    const QUrl url(value.toString().trimmed(), QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+        return Settings::tr("Use an http:// or https:// address, like https://api.openai.com/v1.");
+    return {};
+}
+
+QString checkOptionalUrl(const QVariant &value)
+{
+    return value.toString().trimmed().isEmpty() ? QString() : checkUrl(value);
+}
+
+QString checkPostgresUrl(const QVariant &value)
+{
+    const QString text = value.toString().trimmed();
+    if (text.isEmpty())
+        return {};
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("postgresql")
+                           && url.scheme() != QLatin1String("postgres"))
+        || url.path().size() < 2)
+        return Settings::tr("Use an address like postgresql://user@host:5432/database.");
+    if (!url.password().isEmpty())
+        return Settings::tr("Do not put the password in the address; use PGPASSWORD or "
+                            "~/.pgpass.");
+    return {};
+}
+
+QString checkBackend(const QVariant &value)
+{
+    const QString text = value.toString().trimmed();
+    if (text != QLatin1String("sqlite") && text != QLatin1String("postgresql"))
+        return Settings::tr("The store must be \"sqlite\" or \"postgresql\".");
+    return {};
+}
+
+QString checkPrompt(const QVariant &value)
+{
+    const QString text = value.toString();
+    if (!text.contains(QLatin1String("{drill}")))
+        return Settings::tr("The prompt template must contain {drill}.");
+    if (text.size() > 16000)
+        return Settings::tr("The prompt template is too long.");
+    return {};
+}
+
+// "model:WxH=dollars per second" entries, comma separated.
+QString checkPrices(const QVariant &value)
+{
+    static const QRegularExpression entry(
+            QStringLiteral("^\\s*[^:=,\\s]+\\s*:\\s*\\d{2,4}x\\d{2,4}\\s*=\\s*\\d+(\\.\\d+)?\\s*$"));
+    const QStringList items = value.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &item : items) {
+        if (!entry.match(item).hasMatch())
+            return Settings::tr("\"%1\" is not a price like sora-2:1280x720=0.10.").arg(item.trimmed());
+    }
+    return {};
+}
+
+} // namespace
+
 const QList<Settings::Entry> &Settings::entries()
 {
     static const QList<Entry> table = {
         {"generation/provider", QStringLiteral("local"),
-         "Video provider for new jobs: local (render on this machine) or openai."},
-        {"generation/model", QStringLiteral("sora-2"), "Model name sent to the openai provider."},
-        {"generation/size", QStringLiteral("1280x720"), "Video size, WIDTHxHEIGHT."},
-        {"generation/seconds", 4, "Video length in seconds: 4, 8 or 12."},
+         "Provider for new videos: local (rendered on this machine) or openai.", checkProvider},
+        {"generation/model", QStringLiteral("sora-2"), "Model name sent to the openai provider.",
+         checkName},
+        {"generation/size", QStringLiteral("1280x720"), "Video size, WIDTHxHEIGHT.", checkSize},
+        {"generation/seconds", 4, "Video length in seconds.", checkRange<1, 60>},
         {"generation/promptTemplate", defaultPromptTemplate(),
-         "Prompt sent to the provider; {drill} stands for the drill text."},
+         "Prompt sent to the provider; {drill} stands for the drill text.", checkPrompt},
         {"cache/shareVideos", true,
-         "Runs with the same drill share one video (true) or each get their own (false)."},
-        {"log/maxBytes", 2 * 1024 * 1024, "Size at which the log file is rotated, in bytes."},
+         "Runs with the same drill share one video (true) or each get their own (false).",
+         checkBool},
+        {"cache/maxBytes", 0, "Cache size cap in bytes; least recently used videos go first. 0: "
+                              "no cap.",
+         checkRange<0, 1'000'000'000'000'000>},
+        {"cache/maxAgeDays", 0, "Videos not used for this many days are evicted. 0: keep.",
+         checkRange<0, 36500>},
+        {"jobs/maxLocalConcurrent", 1, "Local renders at the same time.", checkRange<1, 16>},
+        {"jobs/maxRemoteConcurrent", 4, "Remote jobs under way at the same time.",
+         checkRange<1, 64>},
+        {"jobs/timeoutSeconds", 1800,
+         "Overall time a job may take before it is given up (remote providers).",
+         checkRange<10, 86400>},
+        {"budget/dailyUsd", 0, "Daily spending cap for remote jobs in US dollars. 0: no cap.",
+         checkMoney<0, 1000000>},
+        {"budget/monthlyUsd", 0, "Monthly spending cap for remote jobs in US dollars. 0: no cap.",
+         checkMoney<0, 1000000>},
+        {"store/backend", QStringLiteral("sqlite"),
+         "Job store: sqlite (a file in the data folder) or postgresql (shared by a team).",
+         checkBackend},
+        {"store/postgresUrl", QString(),
+         "PostgreSQL address, postgresql://user@host:port/database (password from PGPASSWORD "
+         "or ~/.pgpass).",
+         checkPostgresUrl},
+        {"openai/baseUrl", QStringLiteral("https://api.openai.com/v1"),
+         "Base URL of an OpenAI-compatible Videos API.", checkUrl},
+        {"openai/organization", QString(), "Optional OpenAI-Organization header.",
+         checkOptionalName},
+        {"openai/project", QString(), "Optional OpenAI-Project header.", checkOptionalName},
+        {"openai/envFile", QString(),
+         "A .env file that holds OPENAI_API_KEY=..., when the key is not in the environment.",
+         checkOptionalName},
+        {"openai/allowedSizes", QStringLiteral("720x1280,1280x720,1024x1792,1792x1024"),
+         "Sizes the endpoint accepts.", checkSizeList},
+        {"openai/allowedSeconds", QStringLiteral("4,8,12"), "Lengths the endpoint accepts.",
+         checkSecondsList},
+        {"openai/requestTimeoutSeconds", 600, "Time one HTTP request may take.",
+         checkRange<1, 3600>},
+        {"openai/pollIntervalSeconds", 10,
+         "First wait between status polls (grows with backoff; openai-poll-after-ms wins).",
+         checkRange<1, 600>},
+        {"openai/maxRetries", 2, "Retries of a failed request that is safe to repeat.",
+         checkRange<0, 10>},
+        {"openai/prices",
+         QStringLiteral("sora-2:720x1280=0.10,sora-2:1280x720=0.10,"
+                        "sora-2-pro:720x1280=0.30,sora-2-pro:1280x720=0.30,"
+                        "sora-2-pro:1024x1792=0.50,sora-2-pro:1792x1024=0.50"),
+         "US dollars per second of video, per model and size.", checkPrices},
+        {"openai/webhookUrl", QString(), "Optional address that receives signed webhooks.",
+         checkOptionalUrl},
+        {"log/maxBytes", 2 * 1024 * 1024, "Log file size at which it is rotated, in bytes.",
+         checkRange<4096, 1024LL * 1024 * 1024>},
     };
     return table;
 }
@@ -134,39 +336,24 @@ QString Settings::setValue(const char *key, const QVariant &value)
 
 QString Settings::validate(const char *key, const QVariant &value)
 {
-    const QString k = QLatin1String(key);
-    const QString text = value.toString().trimmed();
-    if (k == QLatin1String("generation/provider")) {
-        if (text != QLatin1String("local") && text != QLatin1String("openai"))
-            return tr("The provider must be \"local\" or \"openai\".");
-    } else if (k == QLatin1String("generation/model")) {
-        if (text.isEmpty() || text.size() > 100)
-            return tr("The model name must be 1 to 100 characters.");
-    } else if (k == QLatin1String("generation/size")) {
-        const QSize size = parseVideoSize(text);
-        if (size.isEmpty() || size.width() % 2 || size.height() % 2)
-            return tr("The video size must look like 1280x720 (even numbers).");
-    } else if (k == QLatin1String("generation/seconds")) {
-        bool ok = false;
-        const int seconds = text.toInt(&ok);
-        if (!ok || seconds < 1 || seconds > 60)
-            return tr("The video length must be a whole number of seconds from 1 to 60.");
-    } else if (k == QLatin1String("generation/promptTemplate")) {
-        if (!text.contains(QLatin1String("{drill}")))
-            return tr("The prompt template must contain {drill}.");
-        if (text.size() > 16000)
-            return tr("The prompt template is too long.");
-    } else if (k == QLatin1String("cache/shareVideos")) {
-        const QString lower = text.toLower();
-        if (lower != QLatin1String("true") && lower != QLatin1String("false"))
-            return tr("Use true or false.");
-    } else if (k == QLatin1String("log/maxBytes")) {
-        bool ok = false;
-        const qint64 bytes = text.toLongLong(&ok);
-        if (!ok || bytes < 4096 || bytes > 1024LL * 1024 * 1024)
-            return tr("The log size must be a number of bytes from 4096 to 1073741824.");
+    for (const Entry &entry : entries()) {
+        if (qstrcmp(entry.key, key) == 0)
+            return entry.validate ? entry.validate(value) : QString();
     }
-    return {};
+    return tr("Unknown setting %1.").arg(QLatin1String(key));
+}
+
+bool Settings::flag(const char *key) const
+{
+    return value(key).toString().trimmed().toLower() == QLatin1String("true");
+}
+
+QStringList Settings::list(const char *key) const
+{
+    QStringList items;
+    for (const QString &item : value(key).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        items << item.trimmed();
+    return items;
 }
 
 QString Settings::provider() const
@@ -196,7 +383,7 @@ QString Settings::promptTemplate() const
 
 bool Settings::shareVideos() const
 {
-    return value("cache/shareVideos").toString().trimmed().toLower() == QLatin1String("true");
+    return flag("cache/shareVideos");
 }
 
 qint64 Settings::logMaxBytes() const

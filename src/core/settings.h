@@ -17,12 +17,14 @@ public:
     // The settings file format; migrate() brings older files up to this.
     static constexpr int Version = 1;
 
-    // Every key with its default lives in settings.cpp's table.
+    // Every key with its default and its check lives in settings.cpp's table.
     struct Entry
     {
         const char *key;
         QVariant defaultValue;
-        const char *description; // shown by "drillstudio settings" and documented in the README
+        const char *description; // documented in the README
+        // Returns an error message for an invalid value, empty when valid.
+        QString (*validate)(const QVariant &value);
     };
     static const QList<Entry> &entries();
 
@@ -47,6 +49,13 @@ public:
     QString promptTemplate() const;
     bool shareVideos() const;
     qint64 logMaxBytes() const;
+
+    // Typed readers for any key of the table.
+    QString string(const char *key) const { return value(key).toString().trimmed(); }
+    qint64 integer(const char *key) const { return value(key).toLongLong(); }
+    double number(const char *key) const { return value(key).toDouble(); }
+    bool flag(const char *key) const;
+    QStringList list(const char *key) const; // comma separated
 
     static QString defaultPromptTemplate();
 
