@@ -1,9 +1,11 @@
 // The job store: migrations, refusal of foreign, damaged and newer files, and run links.
 #include "database.h"
 #include "jobstore.h"
+#include "storefixture.h"
 #include "testsupport.h"
 
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +25,10 @@ private Q_SLOTS:
     void reopenKeepsData();
     void runsShareVideos();
     void integrityReport();
+    void upgradesFromSchema1_data() { StoreFixture::addBackendRows(); }
+    void upgradesFromSchema1();
+    void postgresRefusesNewerSchema();
+    void postgresUnreachable();
 
 private:
     Database::Config config() const;
@@ -204,6 +210,114 @@ void TestStore::integrityReport()
     QStringList report;
     QVERIFY(db.checkIntegrity(&report));
     QVERIFY(report.first().contains(QLatin1String("healthy")));
+}
+
+void TestStore::upgradesFromSchema1()
+{
+    QFETCH(QString, backend);
+    StoreFixture fixture;
+    Database::Config config;
+    {
+        // Create the store as version 1 made it: schema-1.sql only, with one video and a run.
+        Database fresh;
+        OPEN_STORE(fixture, backend, fresh);
+        config = fixture.config();
+        QSqlDatabase db = fresh.connection();
+        QSqlQuery q(db);
+        const QStringList tables = {QStringLiteral("runs"), QStringLiteral("jobs"),
+                                    QStringLiteral("meta")};
+        for (const QString &table : tables)
+            QVERIFY2(q.exec(QStringLiteral("DROP TABLE ") + table), qPrintable(q.lastError().text()));
+        QFile script(QStringLiteral(":/sql/schema-1.sql"));
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        for (QString statement : QString::fromUtf8(script.readAll()).split(QLatin1Char(';'))) {
+            QStringList lines;
+            for (const QString &line : statement.split(QLatin1Char('\n'))) {
+                if (!line.trimmed().startsWith(QLatin1String("--")))
+                    lines << line;
+            }
+            statement = lines.join(QLatin1Char('\n')).trimmed();
+            if (!statement.isEmpty())
+                QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
+        }
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")));
+        QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO jobs (id, run_id, drill_text, spec_hash, provider, model, size, "
+                "seconds, prompt, status, created_at, file_path, bytes) VALUES ('old1', 5, "
+                "'ランジ', 'h1', 'local', 'drillstudio-local', '1280x720', 4, 'p', 'completed', "
+                "1000, 'x.mp4', 99)")));
+        QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO runs (run_id, job_id, drill_text, linked_at) VALUES (5, 'old1', "
+                "'ランジ', 1000)")));
+        fresh.close();
+    }
+    Database db;
+    QVERIFY2(db.open(config), qPrintable(db.errorString()));
+    QCOMPARE(db.schemaVersion(), 2);
+    QVERIFY(!db.lastBackupPath().isEmpty());
+    JobStore store(&db);
+    const auto job = store.jobForRun(5);
+    QVERIFY(job);
+    QCOMPARE(job->id, QStringLiteral("old1"));
+    QCOMPARE(job->drillText, QStringLiteral("ランジ"));
+    QCOMPARE(job->priority, 0);
+    QVERIFY(job->claimedBy.isEmpty());
+    // The new unique index holds: one active job per spec.
+    JobRecord active = *job;
+    active.id = QStringLiteral("new1");
+    active.status = JobStatus::Queued;
+    QVERIFY(store.insertJob(active));
+    active.id = QStringLiteral("new2");
+    bool duplicate = false;
+    QVERIFY(!store.insertJob(active, &duplicate));
+    QVERIFY(duplicate);
+
+    if (backend == QLatin1String("sqlite")) {
+        // The backup is the untouched version-1 database.
+        QVERIFY(QFile::exists(db.lastBackupPath()));
+        QSqlDatabase backup = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("backup"));
+        backup.setDatabaseName(db.lastBackupPath());
+        QVERIFY(backup.open());
+        QSqlQuery q(backup);
+        QVERIFY(q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("1"));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM jobs")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        backup.close();
+    } else {
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM %1.jobs").arg(db.lastBackupPath())));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("backup"));
+}
+
+void TestStore::postgresRefusesNewerSchema()
+{
+    StoreFixture fixture;
+    Database::Config config;
+    {
+        Database db;
+        OPEN_STORE(fixture, QStringLiteral("postgresql"), db);
+        config = fixture.config();
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE meta SET value = '99' WHERE key = 'schema_version'")));
+    }
+    Database db;
+    QVERIFY(!db.open(config));
+    QVERIFY2(db.errorString().contains(QLatin1String("newer DrillStudio")), qPrintable(db.errorString()));
+}
+
+void TestStore::postgresUnreachable()
+{
+    // A closed port on loopback: a clear message, quickly.
+    Database::Config config;
+    config.backend = Database::Backend::PostgreSQL;
+    config.postgresUrl = QUrl(QStringLiteral("postgresql://nobody@127.0.0.1:1/none"));
+    Database db;
+    QVERIFY(!db.open(config));
+    QVERIFY2(db.errorString().contains(QLatin1String("cannot be reached")), qPrintable(db.errorString()));
 }
 
 QTEST_GUILESS_MAIN(TestStore)

@@ -14,7 +14,7 @@
 
 namespace {
 
-constexpr int kLatestSchema = 1;
+constexpr int kLatestSchema = 2;
 const char kSqliteMagic[16] = {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f',
                                'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
 
@@ -286,6 +286,32 @@ bool Database::backupSqlite(int fromVersion)
     return true;
 }
 
+bool Database::backupPostgres(int fromVersion)
+{
+    // A copy of every table in a schema of its own, inside the same database.
+    const QString schema = QStringLiteral("drillstudio_backup_v%1_%2")
+                                   .arg(fromVersion)
+                                   .arg(QDateTime::currentDateTimeUtc().toString(
+                                           QStringLiteral("yyyyMMddHHmmss")));
+    QSqlDatabase db = connection();
+    SqlTransaction transaction(db);
+    QSqlQuery q(db);
+    bool ok = q.exec(QStringLiteral("CREATE SCHEMA ") + schema);
+    for (const char *table : {"meta", "jobs", "runs"}) {
+        ok = ok
+                && q.exec(QStringLiteral("CREATE TABLE %1.%2 AS SELECT * FROM public.%2")
+                                  .arg(schema, QLatin1String(table)));
+    }
+    if (!ok || !transaction.commit()) {
+        m_error = tr("Could not back up the library database before upgrading it: %1")
+                          .arg(q.lastError().text());
+        return false;
+    }
+    m_lastBackup = schema;
+    qCInfo(lcStore) << "backed up schema" << fromVersion << "to" << schema;
+    return true;
+}
+
 bool Database::migrate()
 {
     const int current = schemaVersion();
@@ -299,8 +325,12 @@ bool Database::migrate()
     }
     if (current == kLatestSchema)
         return true;
-    if (current > 0 && m_config.backend == Backend::SQLite && !backupSqlite(current))
-        return false;
+    if (current > 0) {
+        const bool backedUp = m_config.backend == Backend::SQLite ? backupSqlite(current)
+                                                                  : backupPostgres(current);
+        if (!backedUp)
+            return false;
+    }
 
     QSqlDatabase db = connection();
     SqlTransaction transaction(db);

@@ -42,7 +42,8 @@ public:
     // Returns true when the store is healthy.
     bool checkIntegrity(QStringList *report) const;
 
-    // Path of the last backup made before a migration, if any.
+    // Where the last backup made before a migration went: a file (SQLite) or a schema
+    // (PostgreSQL); empty when none was needed.
     QString lastBackupPath() const { return m_lastBackup; }
 
 private:
@@ -50,6 +51,7 @@ private:
     bool configure(QSqlDatabase &db) const;
     bool migrate();
     bool backupSqlite(int fromVersion);
+    bool backupPostgres(int fromVersion);
     QString connectionNameForThisThread() const;
     QSqlDatabase createConnection(const QString &name, bool readOnly) const;
 

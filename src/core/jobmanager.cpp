@@ -6,8 +6,33 @@
 #include "settings.h"
 #include "videostore.h"
 
+#include <QCoreApplication>
+#include <QDate>
 #include <QFile>
+#include <QMap>
+#include <QSysInfo>
 #include <QUuid>
+
+#include <cerrno>
+#include <csignal>
+
+namespace {
+
+constexpr int kHeartbeatMs = 1000;
+
+QString makeOwnerId()
+{
+    return QSysInfo::machineHostName() + QLatin1Char(':')
+            + QString::number(QCoreApplication::applicationPid()) + QLatin1Char(':')
+            + QUuid::createUuid().toString(QUuid::Id128).left(8);
+}
+
+bool isExpiredError(const QString &code)
+{
+    return code == QLatin1String("content_expired") || code == QLatin1String("expired");
+}
+
+} // namespace
 
 JobManager::JobManager(JobStore *store, VideoStore *videos, Settings *settings, const Clock *clock,
                        QObject *parent)
@@ -16,14 +41,25 @@ JobManager::JobManager(JobStore *store, VideoStore *videos, Settings *settings, 
     , m_videos(videos)
     , m_settings(settings)
     , m_clock(clock)
+    , m_owner(makeOwnerId())
 {
+    m_heartbeat.setInterval(kHeartbeatMs);
+    connect(&m_heartbeat, &QTimer::timeout, this, &JobManager::heartbeat);
 }
 
 JobManager::~JobManager()
 {
-    // Providers are children; destroying them stops their work. Their temporary files go too.
-    for (const QString &path : std::as_const(m_outputPaths))
-        QFile::remove(path);
+    m_heartbeat.stop();
+    // Stop the providers first: a renderer thread may still be writing a temporary file.
+    const QList<VideoProvider *> providers = m_providers.values();
+    m_providers.clear();
+    qDeleteAll(providers);
+    for (const Running &running : std::as_const(m_running))
+        removeTemporaries(running.outputPath);
+    // Hand unfinished work back at once, so that another process (or the next start) resumes it
+    // without waiting for the claims to lapse.
+    if (!m_running.isEmpty())
+        m_store->releaseClaims(m_owner);
 }
 
 void JobManager::addProvider(VideoProvider *provider)
@@ -41,6 +77,62 @@ VideoProvider *JobManager::provider(const QString &name) const
     return m_providers.value(name);
 }
 
+void JobManager::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_heartbeat.start();
+    evict();
+    schedule();
+}
+
+int JobManager::slotsFor(const VideoProvider *provider) const
+{
+    const bool remote = provider->isRemote();
+    const qint64 limit = m_settings->integer(remote ? "jobs/maxRemoteConcurrent"
+                                                    : "jobs/maxLocalConcurrent");
+    qint64 busy = 0;
+    for (const Running &running : m_running) {
+        const VideoProvider *other = m_providers.value(running.job.provider);
+        if (other && other->isRemote() == remote)
+            ++busy;
+    }
+    return int(qMax<qint64>(0, limit - busy));
+}
+
+QString JobManager::checkBudget(double estimate, qint64 now)
+{
+    const double daily = m_settings->number("budget/dailyUsd");
+    const double monthly = m_settings->number("budget/monthlyUsd");
+    if (daily <= 0 && monthly <= 0)
+        return {};
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(now).toLocalTime();
+    const qint64 dayStart = local.date().startOfDay().toMSecsSinceEpoch();
+    const qint64 monthStart =
+            QDate(local.date().year(), local.date().month(), 1).startOfDay().toMSecsSinceEpoch();
+    if (daily > 0) {
+        const double spent = m_store->spentSince(dayStart);
+        if (spent + estimate > daily + 1e-9)
+            return tr("Today's budget of $%1 would be exceeded: $%2 spent or under way, this "
+                      "video costs about $%3. Use the local renderer or raise budget/dailyUsd.")
+                    .arg(daily, 0, 'f', 2)
+                    .arg(spent, 0, 'f', 2)
+                    .arg(estimate, 0, 'f', 2);
+    }
+    if (monthly > 0) {
+        const double spent = m_store->spentSince(monthStart);
+        if (spent + estimate > monthly + 1e-9)
+            return tr("This month's budget of $%1 would be exceeded: $%2 spent or under way, "
+                      "this video costs about $%3. Use the local renderer or raise "
+                      "budget/monthlyUsd.")
+                    .arg(monthly, 0, 'f', 2)
+                    .arg(spent, 0, 'f', 2)
+                    .arg(estimate, 0, 'f', 2);
+    }
+    return {};
+}
+
 JobManager::Submission JobManager::submit(const JobSpec &spec)
 {
     Submission result;
@@ -54,49 +146,42 @@ JobManager::Submission JobManager::submit(const JobSpec &spec)
     }
     const qint64 now = m_clock->nowMs();
     const QString specHash = spec.specHash();
-    const bool share = m_settings->shareVideos();
+    const QString drillText = spec.drillText.trimmed();
 
     std::optional<JobRecord> existing;
-    Submission::Kind kind = Submission::Kind::Started;
     if (!spec.force) {
         const auto current = m_store->jobForRun(spec.runId);
-        if (current && current->specHash == specHash && current->status != JobStatus::Failed
-            && current->status != JobStatus::Cancelled && current->status != JobStatus::Expired) {
+        if (current && current->specHash == specHash
+            && (current->status == JobStatus::Completed || !isTerminal(current->status))) {
             existing = current;
-        } else if (share) {
+        } else if (m_settings->shareVideos()) {
             existing = m_store->findCompleted(specHash);
             if (!existing)
                 existing = m_store->findActive(specHash);
         }
-        if (existing && existing->status != JobStatus::Completed
-            && !m_active.contains(existing->id)) {
-            // Under way in the store but not in this process: its worker is gone. Close it so
-            // that nothing waits for it for ever, and start afresh.
-            fail(*existing, QStringLiteral("interrupted"),
-                 tr("The earlier attempt was interrupted before it finished."));
-            existing.reset();
-        }
-        if (existing) {
-            if (existing->status == JobStatus::Completed
-                && !QFile::exists(m_videos->absolutePath(existing->filePath))) {
-                qCWarning(lcJobs) << "video file of" << existing->id << "is missing; regenerating";
-                existing.reset();
-            } else {
-                kind = existing->status == JobStatus::Completed ? Submission::Kind::CacheHit
-                                                                : Submission::Kind::Joined;
-            }
-        }
+    }
+    if (!existing) {
+        // Even when forced, a job for the same spec that is under way is joined, not doubled.
+        existing = m_store->findActive(specHash);
+    }
+    if (existing && existing->status == JobStatus::Completed
+        && !QFile::exists(m_videos->absolutePath(existing->filePath))) {
+        qCWarning(lcJobs) << "video file of" << existing->id << "is missing; generating again";
+        existing.reset();
     }
 
     JobRecord job;
+    Submission::Kind kind = Submission::Kind::Started;
     if (existing) {
         job = *existing;
+        kind = job.status == JobStatus::Completed ? Submission::Kind::CacheHit
+                                                  : Submission::Kind::Joined;
         m_store->touch(job.id, now);
         job.lastAccessedAt = now;
     } else {
         job.id = QUuid::createUuid().toString(QUuid::Id128).left(20);
         job.runId = spec.runId;
-        job.drillText = spec.drillText.trimmed();
+        job.drillText = drillText;
         job.specHash = specHash;
         job.provider = provider->name();
         job.model = provider->isRemote() ? spec.model : QStringLiteral("drillstudio-local");
@@ -104,16 +189,32 @@ JobManager::Submission JobManager::submit(const JobSpec &spec)
         job.seconds = spec.seconds;
         job.prompt = spec.prompt();
         job.status = JobStatus::Queued;
+        job.priority = spec.priority;
         job.estimatedCost = provider->estimateCost(spec.model, spec.size, spec.seconds);
         job.createdAt = now;
         job.lastAccessedAt = now;
-        if (!m_store->insertJob(job)) {
-            result.error = m_store->errorString();
-            return result;
+        if (provider->isRemote()) {
+            result.error = checkBudget(job.estimatedCost, now);
+            if (!result.error.isEmpty()) {
+                qCWarning(lcJobs).noquote() << "refused by budget:" << result.error;
+                return result;
+            }
+        }
+        bool duplicate = false;
+        if (!m_store->insertJob(job, &duplicate)) {
+            const auto active = duplicate ? m_store->findActive(specHash) : std::nullopt;
+            if (!active) {
+                result.error = duplicate ? tr("The same drill is being recorded by another "
+                                              "process; try again in a moment.")
+                                         : m_store->errorString();
+                return result;
+            }
+            job = *active;
+            kind = Submission::Kind::Joined;
         }
     }
     QString previous;
-    if (!m_store->linkRun(spec.runId, job.id, spec.drillText.trimmed(), now, &previous)) {
+    if (!m_store->linkRun(spec.runId, job.id, drillText, now, &previous)) {
         result.error = m_store->errorString();
         return result;
     }
@@ -122,109 +223,250 @@ JobManager::Submission JobManager::submit(const JobSpec &spec)
 
     result.kind = kind;
     result.job = job;
-    if (kind == Submission::Kind::Started) {
-        qCInfo(lcJobs) << "queued job" << job.id << "for run" << spec.runId << "on"
-                       << job.provider;
-        m_queue.enqueue(job.id);
-        m_active.insert(job.id, job);
-        startNext();
+    if (kind == Submission::Kind::CacheHit) {
+        qCInfo(lcJobs) << "run" << spec.runId << "linked to cached video" << job.id;
     } else {
-        qCInfo(lcJobs) << "run" << spec.runId << "linked to" << job.id
-                       << (kind == Submission::Kind::CacheHit ? "(cached)" : "(under way)");
+        m_interesting.insert(job.id);
+        if (!m_running.contains(job.id))
+            m_watched.insert(job.id, job.status);
+        qCInfo(lcJobs) << "run" << spec.runId << "linked to job" << job.id
+                       << (kind == Submission::Kind::Joined ? "(under way)" : "(queued)");
     }
     Q_EMIT libraryChanged();
+    if (kind != Submission::Kind::CacheHit) {
+        if (!m_started)
+            start();
+        else
+            schedule();
+    }
     return result;
 }
 
-void JobManager::startNext()
+bool JobManager::ownerIsGone(const JobRecord &job, qint64 now) const
 {
-    // One job at a time per provider for now; the queue keeps order.
-    QSet<QString> busy;
-    for (auto it = m_active.cbegin(); it != m_active.cend(); ++it) {
-        if (it->status != JobStatus::Queued)
-            busy.insert(it->provider);
+    if (job.claimedBy.isEmpty())
+        return true;
+    if (job.claimedBy == m_owner)
+        return !m_running.contains(job.id);
+    if (job.claimedUntil < now)
+        return true;
+    // A process on this machine that no longer exists gives up its claims at once.
+    const QStringList parts = job.claimedBy.split(QLatin1Char(':'));
+    if (parts.size() == 3 && parts.at(0) == QSysInfo::machineHostName()) {
+        const qint64 pid = parts.at(1).toLongLong();
+        if (pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+            return true;
     }
-    for (auto it = m_queue.begin(); it != m_queue.end();) {
-        JobRecord &job = m_active[*it];
-        if (busy.contains(job.provider)) {
-            ++it;
+    return false;
+}
+
+void JobManager::schedule()
+{
+    if (m_scheduling || !m_started)
+        return;
+    m_scheduling = true;
+    const qint64 now = m_clock->nowMs();
+    QHash<QString, int> freeSlots;
+    QStringList names;
+    for (auto it = m_providers.cbegin(); it != m_providers.cend(); ++it) {
+        const int free = slotsFor(it.value());
+        if (free > 0) {
+            freeSlots.insert(it.key(), free);
+            names << it.key();
+        }
+    }
+    if (!names.isEmpty()) {
+        const QList<JobRecord> candidates =
+                m_store->claimCandidates(names, 64, now, QSysInfo::machineHostName());
+        for (JobRecord job : candidates) {
+            if (m_running.contains(job.id))
+                continue;
+            if (!m_claimForeign && !m_interesting.contains(job.id))
+                continue;
+            VideoProvider *provider = m_providers.value(job.provider);
+            // Slots are shared by all local (or all remote) providers.
+            if (!provider || slotsFor(provider) <= 0)
+                continue;
+            if (!ownerIsGone(job, now))
+                continue;
+            const qint64 until = now + m_leaseMs;
+            if (!m_store->claim(job.id, m_owner, until, job.claimedBy))
+                continue; // another process was quicker
+            if (!job.claimedBy.isEmpty() && job.claimedBy != m_owner)
+                qCInfo(lcJobs) << "took over job" << job.id << "from" << job.claimedBy;
+            job.claimedBy = m_owner;
+            job.claimedUntil = until;
+            startJob(job);
+        }
+    }
+    m_scheduling = false;
+}
+
+void JobManager::startJob(JobRecord job)
+{
+    VideoProvider *provider = m_providers.value(job.provider);
+    const qint64 now = m_clock->nowMs();
+    ProviderRequest request;
+    request.jobId = job.id;
+    request.drillText = job.drillText;
+    request.prompt = job.prompt;
+    request.model = job.model;
+    request.size = parseVideoSize(job.size);
+    request.seconds = job.seconds;
+    request.cornerLabel = tr("Run %1").arg(job.runId);
+    request.outputPath = m_videos->newTemporaryPath();
+    request.remoteId = job.remoteId;
+    if (provider->isRemote()) {
+        if (job.remoteId.isEmpty()) {
+            // An earlier attempt may have sent its create and died before recording the id:
+            // the provider must look for that video before it creates one.
+            request.mayHaveCreated = job.status == JobStatus::Creating;
+            request.createdAfterMs = job.startedAt ? job.startedAt : job.createdAt;
+            job.status = JobStatus::Creating;
+        }
+    } else {
+        job.status = JobStatus::Running;
+        job.progress = 0;
+    }
+    if (job.startedAt == 0)
+        job.startedAt = now;
+    // Committed before the provider sends anything: a crash after this point resumes safely.
+    if (!m_store->updateJob(job)) {
+        m_store->claim(job.id, QString(), 0, m_owner);
+        return;
+    }
+    Running running;
+    running.job = job;
+    running.outputPath = request.outputPath;
+    running.elapsed.start();
+    m_running.insert(job.id, running);
+    m_watched.remove(job.id);
+    qCInfo(lcJobs) << "started job" << job.id << "on" << job.provider
+                   << (request.remoteId.isEmpty() ? QString() : request.remoteId);
+    Q_EMIT jobStarted(job.id);
+    provider->start(request);
+}
+
+void JobManager::heartbeat()
+{
+    const qint64 now = m_clock->nowMs();
+    if (!m_running.isEmpty() && now - m_lastRenewal >= m_leaseMs / 3) {
+        m_store->renewClaims(m_owner, now + m_leaseMs);
+        m_lastRenewal = now;
+        for (Running &running : m_running)
+            running.job.claimedUntil = now + m_leaseMs;
+    }
+    const qint64 timeoutMs = m_settings->integer("jobs/timeoutSeconds") * 1000;
+    const QList<QString> ids = m_running.keys();
+    for (const QString &id : ids) {
+        const JobRecord job = m_running.value(id).job;
+        if (job.startedAt > 0 && now - job.startedAt > timeoutMs) {
+            if (VideoProvider *provider = m_providers.value(job.provider))
+                provider->cancel(id);
+            finishWithError(job, QStringLiteral("timeout"),
+                            tr("The video was not ready after %n minute(s); gave up waiting. "
+                               "Raise jobs/timeoutSeconds if the provider is slow.",
+                               nullptr, int(timeoutMs / 60000)));
+        }
+    }
+    // Jobs this process waits for but another one runs: follow them in the store.
+    const QList<QString> watched = m_watched.keys();
+    for (const QString &id : watched) {
+        const auto job = m_store->job(id);
+        if (!job) {
+            m_watched.remove(id);
             continue;
         }
-        VideoProvider *provider = m_providers.value(job.provider);
-        busy.insert(job.provider);
-        job.status = JobStatus::Running;
-        job.startedAt = m_clock->nowMs();
-        m_store->updateJob(job);
-        ProviderRequest request;
-        request.jobId = job.id;
-        request.drillText = job.drillText;
-        request.prompt = job.prompt;
-        request.model = job.model;
-        request.size = parseVideoSize(job.size);
-        request.seconds = job.seconds;
-        request.cornerLabel = tr("Run %1").arg(job.runId);
-        request.outputPath = m_videos->newTemporaryPath();
-        request.remoteId = job.remoteId;
-        m_outputPaths.insert(job.id, request.outputPath);
-        it = m_queue.erase(it);
-        Q_EMIT jobStarted(job.id);
-        provider->start(request);
+        if (job->status == JobStatus::Completed) {
+            m_watched.remove(id);
+            Q_EMIT libraryChanged();
+            Q_EMIT jobFinished(*job);
+        } else if (isTerminal(job->status)) {
+            m_watched.remove(id);
+            Q_EMIT libraryChanged();
+            Q_EMIT jobFailed(*job);
+        } else if (job->progress > 0) {
+            Q_EMIT jobProgress(id, job->progress, -1);
+        }
     }
+    schedule();
 }
 
 bool JobManager::cancel(const QString &jobId)
 {
-    if (!m_active.contains(jobId))
-        return false;
-    if (m_queue.removeAll(jobId) > 0) {
-        fail(m_active.value(jobId), QStringLiteral("cancelled"), tr("Cancelled."));
+    if (m_running.contains(jobId)) {
+        const JobRecord job = m_running.value(jobId).job;
+        if (VideoProvider *provider = m_providers.value(job.provider))
+            provider->cancel(jobId);
+        finishWithError(job, QStringLiteral("cancelled"), tr("Cancelled."));
         return true;
     }
-    if (VideoProvider *provider = m_providers.value(m_active.value(jobId).provider))
-        provider->cancel(jobId);
-    return true;
+    if (m_store->cancelQueued(jobId, tr("Cancelled."), m_clock->nowMs())) {
+        m_watched.remove(jobId);
+        Q_EMIT libraryChanged();
+        if (const auto job = m_store->job(jobId))
+            Q_EMIT jobFailed(*job);
+        return true;
+    }
+    return false;
 }
 
 void JobManager::onRemoteId(const QString &jobId, const QString &remoteId,
                             const QString &requestId)
 {
-    auto it = m_active.find(jobId);
-    if (it == m_active.end())
+    auto it = m_running.find(jobId);
+    if (it == m_running.end())
         return;
-    it->remoteId = remoteId;
-    it->requestId = requestId;
-    it->status = JobStatus::Submitted;
-    m_store->updateJob(*it);
+    it->job.remoteId = remoteId;
+    it->job.requestId = requestId;
+    it->job.status = JobStatus::Submitted;
+    // Synchronous: the provider waits for nothing before this commit returns.
+    if (!m_store->updateJob(it->job))
+        qCCritical(lcJobs) << "could not record remote id" << remoteId << "of job" << jobId;
 }
 
 void JobManager::onProgress(const QString &jobId, int percent)
 {
-    auto it = m_active.find(jobId);
-    if (it == m_active.end())
+    auto it = m_running.find(jobId);
+    if (it == m_running.end())
         return;
+    percent = qBound(0, percent, 100);
+    const bool statusChanged = it->job.status == JobStatus::Submitted
+            || it->job.status == JobStatus::Creating;
+    if (statusChanged)
+        it->job.status = JobStatus::Running;
     // Persist in steps of 10 % so that status pages see movement without a write per frame.
-    if (percent / 10 != it->progress / 10) {
-        it->progress = percent;
-        m_store->updateJob(*it);
-    }
-    it->progress = percent;
-    Q_EMIT jobProgress(jobId, percent);
+    const bool persist = statusChanged || percent / 10 != it->job.progress / 10;
+    it->job.progress = percent;
+    if (persist)
+        m_store->updateJob(it->job);
+    const qint64 elapsed = it->elapsed.elapsed();
+    const qint64 msLeft = percent > 0 && percent < 100 ? elapsed * (100 - percent) / percent
+                                                        : (percent >= 100 ? 0 : -1);
+    Q_EMIT jobProgress(jobId, percent, msLeft);
 }
 
 void JobManager::onFinished(const QString &jobId, const QString &filePath)
 {
-    auto it = m_active.find(jobId);
-    if (it == m_active.end()) {
-        QFile::remove(filePath);
+    auto it = m_running.find(jobId);
+    if (it == m_running.end()) {
+        removeTemporaries(filePath);
         return;
     }
-    JobRecord job = *it;
-    m_outputPaths.remove(jobId);
+    JobRecord job = it->job;
     VerifiedVideo video;
     if (!m_videos->commit(filePath, &video)) {
-        fail(job, QStringLiteral("invalid_video"), m_videos->errorString());
+        finishWithError(job, QStringLiteral("invalid_video"), m_videos->errorString());
         return;
     }
+    m_running.erase(it);
+    const QString thumbnail = filePath + QStringLiteral(".webp");
+    if (QFile::exists(thumbnail)) {
+        const QString name = video.sha256 + QStringLiteral(".webp");
+        if (m_videos->commitSidecar(thumbnail, name))
+            job.thumbnailPath = name;
+    }
+    const VideoProvider *provider = m_providers.value(job.provider);
     job.status = JobStatus::Completed;
     job.progress = 100;
     job.completedAt = m_clock->nowMs();
@@ -232,10 +474,11 @@ void JobManager::onFinished(const QString &jobId, const QString &filePath)
     job.bytes = video.bytes;
     job.sha256 = video.sha256;
     job.durationMs = video.durationMs;
-    job.actualCost = job.estimatedCost;
+    job.actualCost = provider && provider->isRemote() ? job.estimatedCost : 0;
     job.errorCode.clear();
     job.errorMessage.clear();
-    m_active.remove(jobId);
+    job.claimedBy.clear();
+    job.claimedUntil = 0;
     if (!m_store->updateJob(job)) {
         // The file is in place but unrecorded; keep it only if another job already uses it.
         if (!m_store->fileInUseByOther(job.filePath, job.id))
@@ -243,52 +486,71 @@ void JobManager::onFinished(const QString &jobId, const QString &filePath)
         job.status = JobStatus::Failed;
         job.errorCode = QStringLiteral("store_failed");
         job.errorMessage = m_store->errorString();
+        Q_EMIT libraryChanged();
         Q_EMIT jobFailed(job);
     } else {
         qCInfo(lcJobs) << "job" << jobId << "completed:" << job.filePath << job.bytes << "bytes";
         // The library first, so that listeners of jobFinished find the video in it.
         Q_EMIT libraryChanged();
         Q_EMIT jobFinished(job);
+        evict();
     }
-    startNext();
+    schedule();
 }
 
 void JobManager::onFailed(const QString &jobId, const ProviderError &error)
 {
-    auto it = m_active.find(jobId);
-    if (it == m_active.end())
+    auto it = m_running.find(jobId);
+    if (it == m_running.end())
         return;
-    JobRecord job = *it;
-    job.requestId = error.requestId.isEmpty() ? job.requestId : error.requestId;
-    fail(job, error.code, error.message);
+    JobRecord job = it->job;
+    if (!error.requestId.isEmpty())
+        job.requestId = error.requestId;
+    finishWithError(job, error.code, error.message);
 }
 
-void JobManager::fail(JobRecord job, const QString &code, const QString &message)
+void JobManager::finishWithError(JobRecord job, const QString &code, const QString &message)
 {
-    const QString path = m_outputPaths.take(job.id);
-    if (!path.isEmpty())
-        QFile::remove(path);
-    m_active.remove(job.id);
-    job.status = code == QLatin1String("cancelled") ? JobStatus::Cancelled : JobStatus::Failed;
+    const Running running = m_running.take(job.id);
+    removeTemporaries(running.outputPath);
+    if (code == QLatin1String("cancelled"))
+        job.status = JobStatus::Cancelled;
+    else if (isExpiredError(code))
+        job.status = JobStatus::Expired;
+    else
+        job.status = JobStatus::Failed;
     job.errorCode = code;
     job.errorMessage = message;
     job.completedAt = m_clock->nowMs();
+    job.claimedBy.clear();
+    job.claimedUntil = 0;
     m_store->updateJob(job);
-    qCWarning(lcJobs) << "job" << job.id << "failed:" << code << message;
+    qCWarning(lcJobs) << "job" << job.id << "ended:" << code << message;
     Q_EMIT libraryChanged();
     Q_EMIT jobFailed(job);
-    startNext();
+    schedule();
+}
+
+void JobManager::removeTemporaries(const QString &outputPath)
+{
+    if (outputPath.isEmpty())
+        return;
+    QFile::remove(outputPath);
+    QFile::remove(outputPath + QStringLiteral(".webp"));
+    QFile::remove(outputPath + QStringLiteral(".part"));
 }
 
 void JobManager::removeIfUnused(const QString &jobId)
 {
-    if (m_active.contains(jobId) || m_store->linkCount(jobId) != 0)
+    if (m_running.contains(jobId) || m_store->linkCount(jobId) != 0)
         return;
     const auto job = m_store->job(jobId);
-    if (!job)
+    if (!job || !isTerminal(job->status))
         return;
     if (!job->filePath.isEmpty() && !m_store->fileInUseByOther(job->filePath, jobId))
         m_videos->remove(job->filePath);
+    if (!job->thumbnailPath.isEmpty())
+        m_videos->remove(job->thumbnailPath);
     m_store->deleteJob(jobId);
 }
 
@@ -305,15 +567,43 @@ bool JobManager::clearRun(qint64 runId, QString *error)
     return true;
 }
 
+bool JobManager::removeVideo(const QString &jobId, QString *error)
+{
+    const auto job = m_store->job(jobId);
+    if (!job) {
+        if (error)
+            *error = tr("This video is no longer in the cache.");
+        return false;
+    }
+    if (m_running.contains(jobId) || !isTerminal(job->status)) {
+        if (error)
+            *error = tr("This video is still being generated; cancel it first.");
+        return false;
+    }
+    if (!job->filePath.isEmpty() && !m_store->fileInUseByOther(job->filePath, jobId))
+        m_videos->remove(job->filePath);
+    if (!job->thumbnailPath.isEmpty())
+        m_videos->remove(job->thumbnailPath);
+    if (!m_store->deleteJob(jobId)) {
+        if (error)
+            *error = m_store->errorString();
+        return false;
+    }
+    Q_EMIT libraryChanged();
+    return true;
+}
+
 int JobManager::clearAll(QString *error)
 {
     int removed = 0;
     const QList<LibraryEntry> all = m_store->library(INT_MAX, 0);
     for (const LibraryEntry &entry : all) {
-        if (m_active.contains(entry.job.id))
+        if (m_running.contains(entry.job.id) || !isTerminal(entry.job.status))
             continue;
         if (!entry.job.filePath.isEmpty())
             m_videos->remove(entry.job.filePath);
+        if (!entry.job.thumbnailPath.isEmpty())
+            m_videos->remove(entry.job.thumbnailPath);
         if (!m_store->deleteJob(entry.job.id)) {
             if (error)
                 *error = m_store->errorString();
@@ -325,26 +615,92 @@ int JobManager::clearAll(QString *error)
     return removed;
 }
 
-bool JobManager::removeVideo(const QString &jobId, QString *error)
+int JobManager::evict()
 {
-    if (m_active.contains(jobId)) {
-        if (error)
-            *error = tr("This video is still being generated; cancel it first.");
-        return false;
+    const qint64 maxBytes = m_settings->integer("cache/maxBytes");
+    const qint64 maxAgeDays = m_settings->integer("cache/maxAgeDays");
+    if (maxBytes <= 0 && maxAgeDays <= 0)
+        return 0;
+    const qint64 now = m_clock->nowMs();
+    int removed = 0;
+    auto drop = [&](const JobRecord &job) {
+        if (!job.filePath.isEmpty() && !m_store->fileInUseByOther(job.filePath, job.id))
+            m_videos->remove(job.filePath);
+        if (!job.thumbnailPath.isEmpty())
+            m_videos->remove(job.thumbnailPath);
+        if (m_store->deleteJob(job.id)) {
+            ++removed;
+            qCInfo(lcJobs) << "evicted" << job.id << job.bytes << "bytes";
+        }
+    };
+    auto lastUsed = [](const JobRecord &job) {
+        return job.lastAccessedAt ? job.lastAccessedAt
+                                  : (job.completedAt ? job.completedAt : job.createdAt);
+    };
+    if (maxAgeDays > 0) {
+        const qint64 limit = now - maxAgeDays * 24 * 3600 * 1000;
+        bool more = true;
+        while (more) {
+            const QList<JobRecord> oldest = m_store->leastRecentlyUsed(200);
+            more = false;
+            for (const JobRecord &job : oldest) {
+                if (lastUsed(job) >= limit)
+                    break;
+                drop(job);
+                more = true;
+            }
+        }
     }
-    const auto job = m_store->job(jobId);
-    if (!job) {
-        if (error)
-            *error = tr("This video is no longer in the cache.");
-        return false;
+    if (maxBytes > 0) {
+        qint64 total = m_store->totalBytes();
+        while (total > maxBytes) {
+            const QList<JobRecord> oldest = m_store->leastRecentlyUsed(200);
+            // The most recently used video always stays, however large.
+            if (oldest.size() <= 1)
+                break;
+            for (qsizetype i = 0; i + 1 < oldest.size() && total > maxBytes; ++i) {
+                drop(oldest.at(i));
+                total -= oldest.at(i).bytes;
+            }
+            total = m_store->totalBytes();
+            if (m_store->leastRecentlyUsed(2).size() <= 1)
+                break;
+        }
     }
-    if (!job->filePath.isEmpty() && !m_store->fileInUseByOther(job->filePath, jobId))
-        m_videos->remove(job->filePath);
-    if (!m_store->deleteJob(jobId)) {
-        if (error)
-            *error = m_store->errorString();
-        return false;
+    if (removed > 0)
+        Q_EMIT libraryChanged();
+    return removed;
+}
+
+CostSummary JobManager::costs()
+{
+    CostSummary summary;
+    const QDateTime now = m_clock->now().toLocalTime();
+    const qint64 dayStart = now.date().startOfDay().toMSecsSinceEpoch();
+    const qint64 monthStart =
+            QDate(now.date().year(), now.date().month(), 1).startOfDay().toMSecsSinceEpoch();
+    summary.today = m_store->spentSince(dayStart);
+    summary.thisMonth = m_store->spentSince(monthStart);
+    summary.dailyCap = m_settings->number("budget/dailyUsd");
+    summary.monthlyCap = m_settings->number("budget/monthlyUsd");
+    const qint64 yearAgo = now.addDays(-400).toMSecsSinceEpoch();
+    QMap<QString, double> days;
+    QMap<QString, double> months;
+    QMap<qint64, double> runs;
+    const QString firstDay = now.date().addDays(-30).toString(Qt::ISODate);
+    for (const JobRecord &job : m_store->paidJobs(yearAgo)) {
+        const QDate date = QDateTime::fromMSecsSinceEpoch(job.completedAt).toLocalTime().date();
+        const QString day = date.toString(Qt::ISODate);
+        if (day >= firstDay)
+            days[day] += job.actualCost;
+        months[date.toString(QStringLiteral("yyyy-MM"))] += job.actualCost;
+        runs[job.runId] += job.actualCost;
     }
-    Q_EMIT libraryChanged();
-    return true;
+    for (auto it = days.cbegin(); it != days.cend(); ++it)
+        summary.perDay.append({it.key(), it.value()});
+    for (auto it = months.cbegin(); it != months.cend(); ++it)
+        summary.perMonth.append({it.key(), it.value()});
+    for (auto it = runs.cbegin(); it != runs.cend(); ++it)
+        summary.perRun.append({it.key(), it.value()});
+    return summary;
 }

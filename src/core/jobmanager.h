@@ -1,13 +1,16 @@
 #pragma once
 // Turns JobSpecs into videos: answers from the cache, joins work already under way, or records a
-// job and drives its provider, persisting every transition. GUI, CLI and server only listen.
+// job; then claims queued jobs from the store (shared by every process on the same database),
+// drives their providers, and persists every transition. GUI, CLI and server only listen.
 #include "jobrecord.h"
 #include "jobspec.h"
 #include "videoprovider.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
-#include <QQueue>
+#include <QSet>
+#include <QTimer>
 
 #include <optional>
 
@@ -15,6 +18,18 @@ class Clock;
 class JobStore;
 class Settings;
 class VideoStore;
+
+// Money spent on remote videos.
+struct CostSummary
+{
+    double today = 0;
+    double thisMonth = 0;
+    double dailyCap = 0;   // 0: none
+    double monthlyCap = 0; // 0: none
+    QList<QPair<QString, double>> perDay;   // "yyyy-MM-dd", dollars (last 31 days)
+    QList<QPair<QString, double>> perMonth; // "yyyy-MM", dollars
+    QList<QPair<qint64, double>> perRun;    // run id, dollars
+};
 
 class JobManager final : public QObject
 {
@@ -28,7 +43,7 @@ public:
             CacheHit, // a finished video exists; the run now links to it
             Joined,   // the same drill is being generated for another run; linked to that job
             Started,  // a new job was recorded and queued
-            Rejected, // invalid spec or storage failure; see error
+            Rejected, // invalid spec, budget or storage failure; see error
         };
         Kind kind = Kind::Rejected;
         JobRecord job;
@@ -43,6 +58,16 @@ public:
     void addProvider(VideoProvider *provider);
     VideoProvider *provider(const QString &name) const;
 
+    // Whether to work on jobs that other processes or earlier runs submitted (a GUI or a
+    // server: yes; a one-shot "generate": only its own and those it waits for).
+    void setClaimForeignJobs(bool claim) { m_claimForeign = claim; }
+    // How long a claim holds without renewal; a process that dies loses its jobs after this.
+    void setLeaseMs(qint64 ms) { m_leaseMs = ms; }
+    QString ownerId() const { return m_owner; }
+
+    // Resumes unfinished jobs and starts the heartbeat that renews claims and watches the store.
+    void start();
+
     Submission submit(const JobSpec &spec);
     bool cancel(const QString &jobId);
 
@@ -53,31 +78,56 @@ public:
     bool removeVideo(const QString &jobId, QString *error = nullptr);
     // Removes every run link and every finished video. Returns the number of videos removed.
     int clearAll(QString *error = nullptr);
+    // Applies cache/maxBytes and cache/maxAgeDays. Returns the number of videos evicted.
+    int evict();
 
-    int activeJobCount() const { return int(m_active.size() + m_queue.size()); }
+    CostSummary costs();
+    int activeJobCount() const { return int(m_running.size()); }
+    bool isRunningHere(const QString &jobId) const { return m_running.contains(jobId); }
 
 Q_SIGNALS:
     void jobStarted(const QString &jobId);
-    void jobProgress(const QString &jobId, int percent);
+    // percent 0..100; msLeft is an estimate, -1 when unknown.
+    void jobProgress(const QString &jobId, int percent, qint64 msLeft);
     void jobFinished(const JobRecord &job);
     void jobFailed(const JobRecord &job);
     void libraryChanged();
 
 private:
-    void startNext();
+    struct Running
+    {
+        JobRecord job;
+        QString outputPath;
+        QElapsedTimer elapsed;
+    };
+
+    void schedule();
+    void startJob(JobRecord job);
+    void heartbeat();
+    bool ownerIsGone(const JobRecord &job, qint64 now) const;
     void onRemoteId(const QString &jobId, const QString &remoteId, const QString &requestId);
     void onProgress(const QString &jobId, int percent);
     void onFinished(const QString &jobId, const QString &filePath);
     void onFailed(const QString &jobId, const ProviderError &error);
-    void fail(JobRecord job, const QString &code, const QString &message);
+    void finishWithError(JobRecord job, const QString &code, const QString &message);
     void removeIfUnused(const QString &jobId);
+    void removeTemporaries(const QString &outputPath);
+    QString checkBudget(double estimate, qint64 now);
+    int slotsFor(const VideoProvider *provider) const;
 
     JobStore *m_store;
     VideoStore *m_videos;
     Settings *m_settings;
     const Clock *m_clock;
     QHash<QString, VideoProvider *> m_providers;
-    QQueue<QString> m_queue;              // job ids waiting for a provider slot
-    QHash<QString, JobRecord> m_active;   // job id -> record, while a provider works on it
-    QHash<QString, QString> m_outputPaths; // job id -> temporary output path
+    QHash<QString, Running> m_running;  // jobs this process works on
+    QSet<QString> m_interesting;        // submitted here or waited for here
+    QHash<QString, JobStatus> m_watched; // jobs waited for here but run elsewhere
+    QString m_owner;
+    qint64 m_leaseMs = 30000;
+    qint64 m_lastRenewal = 0;
+    bool m_claimForeign = true;
+    bool m_started = false;
+    bool m_scheduling = false;
+    QTimer m_heartbeat;
 };

@@ -9,7 +9,8 @@ struct StatusName
 };
 
 constexpr StatusName kNames[] = {
-    {JobStatus::Queued, "queued"},         {JobStatus::Submitted, "submitted"},
+    {JobStatus::Queued, "queued"},         {JobStatus::Creating, "creating"},
+    {JobStatus::Submitted, "submitted"},
     {JobStatus::Running, "running"},       {JobStatus::Downloading, "downloading"},
     {JobStatus::Completed, "completed"},   {JobStatus::Failed, "failed"},
     {JobStatus::Cancelled, "cancelled"},   {JobStatus::Expired, "expired"},
@@ -46,6 +47,7 @@ QString jobStatusDisplayName(JobStatus status)
     switch (status) {
     case JobStatus::Queued:
         return QCoreApplication::translate("JobStatus", "Queued");
+    case JobStatus::Creating:
     case JobStatus::Submitted:
         return QCoreApplication::translate("JobStatus", "Submitted");
     case JobStatus::Running:

@@ -21,6 +21,7 @@ public:
     int seconds = 4;
     QString promptTemplate;
     bool force = false; // generate again even when a video for the same drill exists
+    int priority = 0;   // higher runs first (a coach waiting in the window beats a batch)
 
     // Unicode NFKC, each line trimmed, inner white space folded, empty lines dropped.
     static QString normalizeDrillText(const QString &text);

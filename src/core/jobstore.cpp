@@ -14,7 +14,7 @@ const char kJobColumns[] =
         "id, run_id, drill_text, spec_hash, provider, model, size, seconds, prompt, status, "
         "progress, remote_id, request_id, error_code, error_message, estimated_cost, actual_cost, "
         "created_at, started_at, completed_at, expires_at, last_accessed_at, file_path, bytes, "
-        "sha256, duration_ms";
+        "sha256, duration_ms, priority, claimed_by, claimed_until, thumbnail_path";
 
 QVariant nullable(const QString &text)
 {
@@ -56,6 +56,10 @@ JobRecord readJob(const QSqlQuery &q, int first = 0)
     job.bytes = q.value(i++).toLongLong();
     job.sha256 = q.value(i++).toString();
     job.durationMs = q.value(i++).toLongLong();
+    job.priority = q.value(i++).toInt();
+    job.claimedBy = q.value(i++).toString();
+    job.claimedUntil = q.value(i++).toLongLong();
+    job.thumbnailPath = q.value(i++).toString();
     return job;
 }
 
@@ -86,6 +90,10 @@ void bindJob(QSqlQuery &q, const JobRecord &job)
     q.addBindValue(nullable(job.bytes));
     q.addBindValue(nullable(job.sha256));
     q.addBindValue(nullable(job.durationMs));
+    q.addBindValue(job.priority);
+    q.addBindValue(nullable(job.claimedBy));
+    q.addBindValue(nullable(job.claimedUntil));
+    q.addBindValue(nullable(job.thumbnailPath));
 }
 
 QString select(const char *tail)
@@ -105,16 +113,27 @@ bool JobStore::fail(const QString &what, const QString &detail)
     return false;
 }
 
-bool JobStore::insertJob(const JobRecord &job)
+bool JobStore::insertJob(const JobRecord &job, bool *duplicate)
 {
+    if (duplicate)
+        *duplicate = false;
     QSqlQuery q(m_database->connection());
     q.prepare(QStringLiteral("INSERT INTO jobs (") + QLatin1String(kJobColumns)
               + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                               "?, ?, ?, ?, ?, ?, ?)"));
+                               "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(job.id);
     bindJob(q, job);
-    if (!q.exec())
+    if (!q.exec()) {
+        // Another process recorded the same drill a moment ago (unique active spec).
+        const QString native = q.lastError().nativeErrorCode();
+        if (duplicate && (native == QLatin1String("2067") || native == QLatin1String("23505")
+                          || q.lastError().text().contains(QLatin1String("UNIQUE")))) {
+            *duplicate = true;
+            m_error.clear();
+            return false;
+        }
         return fail(tr("record a new video"), q.lastError().text());
+    }
     return true;
 }
 
@@ -126,8 +145,8 @@ bool JobStore::updateJob(const JobRecord &job)
             "size = ?, seconds = ?, prompt = ?, status = ?, progress = ?, remote_id = ?, "
             "request_id = ?, error_code = ?, error_message = ?, estimated_cost = ?, "
             "actual_cost = ?, created_at = ?, started_at = ?, completed_at = ?, expires_at = ?, "
-            "last_accessed_at = ?, file_path = ?, bytes = ?, sha256 = ?, duration_ms = ? "
-            "WHERE id = ?"));
+            "last_accessed_at = ?, file_path = ?, bytes = ?, sha256 = ?, duration_ms = ?, "
+            "priority = ?, claimed_by = ?, claimed_until = ?, thumbnail_path = ? WHERE id = ?"));
     bindJob(q, job);
     q.addBindValue(job.id);
     if (!q.exec())
@@ -167,8 +186,8 @@ std::optional<JobRecord> JobStore::findCompleted(const QString &specHash)
 std::optional<JobRecord> JobStore::findActive(const QString &specHash)
 {
     QSqlQuery q(m_database->connection());
-    q.prepare(select("WHERE spec_hash = ? AND status IN ('queued', 'submitted', 'running', "
-                     "'downloading') ORDER BY created_at DESC LIMIT 1"));
+    q.prepare(select("WHERE spec_hash = ? AND status IN ('queued', 'creating', 'submitted', "
+                     "'running', 'downloading') ORDER BY created_at DESC LIMIT 1"));
     q.addBindValue(specHash);
     if (!q.exec()) {
         fail(tr("look up a video"), q.lastError().text());
@@ -348,8 +367,8 @@ QList<JobRecord> JobStore::unfinishedJobs()
 {
     QList<JobRecord> jobs;
     QSqlQuery q(m_database->connection());
-    if (!q.exec(select("WHERE status IN ('queued', 'submitted', 'running', 'downloading') "
-                       "ORDER BY created_at"))) {
+    if (!q.exec(select("WHERE status IN ('queued', 'creating', 'submitted', 'running', "
+                       "'downloading') ORDER BY priority DESC, created_at"))) {
         fail(tr("list videos"), q.lastError().text());
         return jobs;
     }
@@ -365,4 +384,174 @@ bool JobStore::fileInUseByOther(const QString &filePath, const QString &exceptJo
     q.addBindValue(filePath);
     q.addBindValue(exceptJobId);
     return q.exec() && q.next();
+}
+
+bool JobStore::claim(const QString &jobId, const QString &owner, qint64 untilMs,
+                     const QString &expectedOwner)
+{
+    // A conditional update is the claim: of two processes, exactly one changes the row.
+    QSqlQuery q(m_database->connection());
+    if (expectedOwner.isEmpty()) {
+        q.prepare(QStringLiteral("UPDATE jobs SET claimed_by = ?, claimed_until = ? "
+                                 "WHERE id = ? AND claimed_by IS NULL"));
+        q.addBindValue(owner);
+        q.addBindValue(untilMs);
+        q.addBindValue(jobId);
+    } else {
+        q.prepare(QStringLiteral("UPDATE jobs SET claimed_by = ?, claimed_until = ? "
+                                 "WHERE id = ? AND claimed_by = ?"));
+        q.addBindValue(owner);
+        q.addBindValue(untilMs);
+        q.addBindValue(jobId);
+        q.addBindValue(expectedOwner);
+    }
+    if (!q.exec())
+        return fail(tr("claim a job"), q.lastError().text());
+    return q.numRowsAffected() == 1;
+}
+
+QList<JobRecord> JobStore::claimCandidates(const QStringList &providers, int limit, qint64 nowMs,
+                                           const QString &host)
+{
+    QList<JobRecord> jobs;
+    if (providers.isEmpty() || limit <= 0)
+        return jobs;
+    QStringList marks;
+    for (qsizetype i = 0; i < providers.size(); ++i)
+        marks << QStringLiteral("?");
+    QString sql = select("WHERE status IN ('queued', 'creating', 'submitted', 'running', "
+                         "'downloading') AND (claimed_by IS NULL OR claimed_until < ? OR "
+                         "claimed_by LIKE ?) AND provider IN (")
+            + marks.join(QLatin1Char(','))
+            + QStringLiteral(") ORDER BY priority DESC, created_at, id LIMIT ?");
+    if (m_database->backend() == Database::Backend::PostgreSQL)
+        sql += QStringLiteral(" FOR UPDATE SKIP LOCKED");
+    QSqlDatabase db = m_database->connection();
+    SqlTransaction transaction(db);
+    QSqlQuery q(db);
+    q.prepare(sql);
+    q.addBindValue(nowMs);
+    q.addBindValue(QString(host + QStringLiteral(":%")));
+    for (const QString &provider : providers)
+        q.addBindValue(provider);
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        fail(tr("list waiting jobs"), q.lastError().text());
+        return jobs;
+    }
+    while (q.next())
+        jobs << readJob(q);
+    transaction.commit();
+    return jobs;
+}
+
+bool JobStore::renewClaims(const QString &owner, qint64 untilMs)
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(QStringLiteral("UPDATE jobs SET claimed_until = ? WHERE claimed_by = ? AND status "
+                             "IN ('queued', 'creating', 'submitted', 'running', 'downloading')"));
+    q.addBindValue(untilMs);
+    q.addBindValue(owner);
+    if (!q.exec())
+        return fail(tr("renew job claims"), q.lastError().text());
+    return true;
+}
+
+bool JobStore::releaseClaims(const QString &owner)
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(QStringLiteral("UPDATE jobs SET claimed_by = NULL, claimed_until = NULL WHERE "
+                             "claimed_by = ?"));
+    q.addBindValue(owner);
+    if (!q.exec())
+        return fail(tr("release job claims"), q.lastError().text());
+    return true;
+}
+
+bool JobStore::cancelQueued(const QString &jobId, const QString &message, qint64 nowMs)
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(QStringLiteral("UPDATE jobs SET status = 'cancelled', error_code = 'cancelled', "
+                             "error_message = ?, completed_at = ? WHERE id = ? AND status = "
+                             "'queued' AND claimed_by IS NULL"));
+    q.addBindValue(message);
+    q.addBindValue(nowMs);
+    q.addBindValue(jobId);
+    if (!q.exec())
+        return fail(tr("cancel a job"), q.lastError().text());
+    return q.numRowsAffected() == 1;
+}
+
+double JobStore::spentSince(qint64 fromMs)
+{
+    // Completed remote videos cost what they cost; jobs under way count with their estimate, so
+    // that a burst of submissions cannot pass a budget.
+    QSqlQuery q(m_database->connection());
+    q.prepare(QStringLiteral(
+            "SELECT COALESCE(SUM(CASE WHEN status = 'completed' THEN COALESCE(actual_cost, 0) "
+            "ELSE estimated_cost END), 0) FROM jobs WHERE created_at >= ? AND (status IN "
+            "('queued', 'creating', 'submitted', 'running', 'downloading') OR (status = "
+            "'completed' AND actual_cost > 0))"));
+    q.addBindValue(fromMs);
+    if (!q.exec() || !q.next()) {
+        fail(tr("add up costs"), q.lastError().text());
+        return 0;
+    }
+    return q.value(0).toDouble();
+}
+
+QList<JobRecord> JobStore::paidJobs(qint64 fromMs)
+{
+    QList<JobRecord> jobs;
+    QSqlQuery q(m_database->connection());
+    q.prepare(select("WHERE status = 'completed' AND actual_cost > 0 AND completed_at >= ? "
+                     "ORDER BY completed_at"));
+    q.addBindValue(fromMs);
+    if (!q.exec()) {
+        fail(tr("add up costs"), q.lastError().text());
+        return jobs;
+    }
+    while (q.next())
+        jobs << readJob(q);
+    return jobs;
+}
+
+QList<JobRecord> JobStore::leastRecentlyUsed(int limit)
+{
+    QList<JobRecord> jobs;
+    QSqlQuery q(m_database->connection());
+    q.prepare(select("WHERE status = 'completed' ORDER BY COALESCE(last_accessed_at, "
+                     "completed_at, created_at), created_at LIMIT ?"));
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        fail(tr("list videos"), q.lastError().text());
+        return jobs;
+    }
+    while (q.next())
+        jobs << readJob(q);
+    return jobs;
+}
+
+QList<QPair<qint64, qint64>> JobStore::bytesPerRun()
+{
+    QList<QPair<qint64, qint64>> usage;
+    QSqlQuery q(m_database->connection());
+    if (!q.exec(QStringLiteral("SELECT r.run_id, COALESCE(j.bytes, 0) FROM runs r JOIN jobs j ON "
+                               "j.id = r.job_id ORDER BY r.run_id"))) {
+        fail(tr("measure disk usage"), q.lastError().text());
+        return usage;
+    }
+    while (q.next())
+        usage.append({q.value(0).toLongLong(), q.value(1).toLongLong()});
+    return usage;
+}
+
+std::optional<qint64> JobStore::runIdForJob(const QString &jobId)
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(QStringLiteral("SELECT run_id FROM runs WHERE job_id = ? ORDER BY linked_at LIMIT 1"));
+    q.addBindValue(jobId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return q.value(0).toLongLong();
 }

@@ -4,6 +4,7 @@
 #include "jobrecord.h"
 
 #include <QList>
+#include <QPair>
 #include <QString>
 
 #include <optional>
@@ -27,7 +28,9 @@ public:
 
     QString errorString() const { return m_error; }
 
-    bool insertJob(const JobRecord &job);
+    // With duplicate set, a clash with a job under way for the same spec returns false with
+    // *duplicate true instead of an error.
+    bool insertJob(const JobRecord &job, bool *duplicate = nullptr);
     bool updateJob(const JobRecord &job);
     std::optional<JobRecord> job(const QString &id);
 
@@ -56,6 +59,30 @@ public:
     QList<JobRecord> unfinishedJobs();
     // Whether another job still uses the same file (identical content).
     bool fileInUseByOther(const QString &filePath, const QString &exceptJobId);
+
+    // Queue shared by processes. Unfinished jobs of these providers that are unclaimed, whose
+    // claim lapsed, or that a process on this host holds; best first (rows locked with SKIP
+    // LOCKED on PostgreSQL while read, so that processes do not fight over the same rows).
+    QList<JobRecord> claimCandidates(const QStringList &providers, int limit, qint64 nowMs,
+                                     const QString &host);
+    // Takes the job for owner until untilMs. expectedOwner empty: only if unclaimed; else only
+    // if still claimed by expectedOwner (taking over from a process that died).
+    bool claim(const QString &jobId, const QString &owner, qint64 untilMs,
+               const QString &expectedOwner = {});
+    bool renewClaims(const QString &owner, qint64 untilMs);
+    bool releaseClaims(const QString &owner);
+    // Cancels a job nobody has started. False when it was claimed or is no longer queued.
+    bool cancelQueued(const QString &jobId, const QString &message, qint64 nowMs);
+
+    // Money: spent (and committed by jobs under way) since a time, and the paid videos.
+    double spentSince(qint64 fromMs);
+    QList<JobRecord> paidJobs(qint64 fromMs);
+
+    // Completed videos, least recently used first.
+    QList<JobRecord> leastRecentlyUsed(int limit);
+    // (run id, bytes of its video) for every run.
+    QList<QPair<qint64, qint64>> bytesPerRun();
+    std::optional<qint64> runIdForJob(const QString &jobId);
 
 private:
     bool fail(const QString &what, const QString &detail);

@@ -17,6 +17,10 @@ struct ProviderRequest
     QString cornerLabel;
     QString outputPath; // where the finished MP4 must be written
     QString remoteId;   // set when resuming a job the provider already accepted
+    // No remote id is known, but an earlier attempt may have sent its create (created after
+    // createdAfterMs) and died before recording the answer: look for that video before creating.
+    bool mayHaveCreated = false;
+    qint64 createdAfterMs = 0;
 };
 
 struct ProviderError

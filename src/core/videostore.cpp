@@ -124,6 +124,23 @@ bool VideoStore::commit(const QString &temporaryPath, VerifiedVideo *result)
     return true;
 }
 
+bool VideoStore::commitSidecar(const QString &temporaryPath, const QString &name)
+{
+    if (name.contains(QLatin1Char('/')) || name.startsWith(QLatin1Char('.'))) {
+        QFile::remove(temporaryPath);
+        return false;
+    }
+    syncPath(temporaryPath, false);
+    if (::rename(QFile::encodeName(temporaryPath).constData(),
+                 QFile::encodeName(absolutePath(name)).constData())
+        != 0) {
+        QFile::remove(temporaryPath);
+        return false;
+    }
+    syncPath(m_directory, true);
+    return true;
+}
+
 bool VideoStore::remove(const QString &relativePath)
 {
     if (relativePath.isEmpty() || relativePath.contains(QLatin1Char('/'))

@@ -32,6 +32,9 @@ public:
     // to disk and renames it to its content name. The temporary file is gone afterwards.
     bool commit(const QString &temporaryPath, VerifiedVideo *result);
 
+    // Moves a finished companion file (a thumbnail) into the store under name, atomically.
+    bool commitSidecar(const QString &temporaryPath, const QString &name);
+
     QString absolutePath(const QString &relativePath) const;
     bool remove(const QString &relativePath);
     // Removes temporary files left by processes that are no longer running.

@@ -1,0 +1,13 @@
+-- Schema 2: a queue that several processes can share, priorities, thumbnails.
+ALTER TABLE jobs ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+-- "host:pid:start" of the process working on the job, and until when its claim holds.
+ALTER TABLE jobs ADD COLUMN claimed_by TEXT;
+ALTER TABLE jobs ADD COLUMN claimed_until BIGINT;
+ALTER TABLE jobs ADD COLUMN thumbnail_path TEXT;
+-- Two processes that submit the same drill at once end with one job: the second insert fails
+-- and joins the first.
+CREATE UNIQUE INDEX jobs_one_active_per_spec ON jobs (spec_hash)
+    WHERE status IN ('queued', 'creating', 'submitted', 'running', 'downloading');
+CREATE INDEX jobs_queue ON jobs (status, priority, created_at);
+CREATE INDEX jobs_last_accessed ON jobs (last_accessed_at);
+CREATE INDEX jobs_completed_at ON jobs (completed_at);
