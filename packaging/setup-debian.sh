@@ -10,11 +10,15 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev qt6-httpserver-dev qt6-websockets-dev
   libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-qpa-plugins
+  # the openai provider's API key in the OS keychain
+  qtkeychain-qt6-dev
   # video: encoding with FFmpeg's libraries, playback through GStreamer, ffmpeg/ffprobe for checks
   libavcodec-dev libavformat-dev libswscale-dev libavutil-dev ffmpeg
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   # Japanese glyphs for the renderer and the GUI
   fonts-ipafont-gothic
+  # reading Japanese drill names (MeCab with the IPADIC dictionary)
+  libmecab-dev mecab-ipadic-utf8
   # job store for teams, started by the test suite on loopback
   postgresql
   # headless GUI runs and screenshots
@@ -28,17 +32,40 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: all ${#packages[@]} packages are installed."
-  exit 0
-fi
-
-echo "setup: installing ${#missing[@]} missing packages: ${missing[*]}"
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
   SUDO="sudo"
 fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
-echo "setup: done."
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages are installed."
+else
+  echo "setup: installing ${#missing[@]} missing packages: ${missing[*]}"
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+  echo "setup: done."
+fi
+
+# The official `openai` npm SDK runs against sora-emulator in the tests (tests/node): Node.js
+# from Debian when no node is on PATH, then the locked dependencies when they are missing or
+# older than package-lock.json.
+repo=$(cd "$(dirname "$0")/.." && pwd)
+if ! command -v node >/dev/null 2>&1; then
+  echo "setup: installing Node.js (nodejs npm) for the SDK tests"
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q --no-install-recommends nodejs npm
+fi
+node_major=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')
+if [ -n "$node_major" ] && [ "$node_major" -lt 20 ]; then
+  echo "setup: Node.js $(node --version) is older than 20; the openai SDK test will be skipped." >&2
+fi
+node_project="$repo/tests/node"
+if [ -f "$node_project/package-lock.json" ] && command -v npm >/dev/null 2>&1; then
+  if [ ! -d "$node_project/node_modules" ] \
+    || [ "$node_project/package-lock.json" -nt "$node_project/node_modules" ]; then
+    echo "setup: installing the SDK test dependencies (npm ci in tests/node)"
+    npm ci --prefix "$node_project" --no-audit --no-fund
+    touch "$node_project/node_modules"
+  fi
+fi

@@ -41,7 +41,8 @@ bool DrillRenderer::render(const RenderRequest &request, const QString &outputPa
     if (!encoder.open(outputPath, options))
         return fail(encoder.errorString());
 
-    const FrameComposer composer(request.drillText, request.cornerLabel, request.size, total);
+    const FrameComposer composer(request.drillText, request.cornerLabel, request.size, total,
+                                 request.fps);
     // One image reused for every frame: memory does not grow with the duration.
     QImage frame(request.size, QImage::Format_RGB32);
     for (int i = 0; i < total; ++i) {
