@@ -160,9 +160,12 @@ int main(int argc, char *argv[])
         }
         rows << *row;
     }
-    out << "\nJob store with " << kVideos << " videos (targets: open <= 500 ms, status lookup <= 1 ms)\n\n";
-    out << "| store      | fill (s) | open + first page (ms) | status lookup p50 (µs) | p99 (µs) | first page p50 (ms) | p99 (ms) |\n";
-    out << "|------------|---------:|-----------------------:|-----------------------:|---------:|--------------------:|---------:|\n";
+    out << "\nJob store with " << kVideos
+        << " videos (targets: open <= 500 ms, status lookup <= 1 ms)\n\n";
+    out << "| store      | fill (s) | open + first page (ms) | status lookup p50 (µs) | p99 (µs) | "
+           "first page p50 (ms) | p99 (ms) |\n";
+    out << "|------------|---------:|-----------------------:|-----------------------:|---------:|-"
+           "-------------------:|---------:|\n";
     for (const Row &row : std::as_const(rows)) {
         out << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
                         .arg(row.backend, -10)

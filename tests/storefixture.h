@@ -116,13 +116,13 @@ private:
 };
 
 // Opens the store or skips/fails the test as the environment demands.
-#define OPEN_STORE(fixture, backend, database)                                                   \
-    do {                                                                                         \
-        if (backend == QLatin1String("postgresql") && !fixture.pgAvailable()) {                  \
-            if (StoreFixture::pgRequired())                                                      \
-                QFAIL("DRILLSTUDIO_TEST_PG_URL is not set but PostgreSQL is required");          \
-            QSKIP("no PostgreSQL server: run packaging/test-services.sh start and source "       \
-                  "build/test-services.env");                                                    \
-        }                                                                                        \
-        QVERIFY2(fixture.open(backend, database), qPrintable(fixture.error()));                  \
+#define OPEN_STORE(fixture, backend, database) \
+    do { \
+        if (backend == QLatin1String("postgresql") && !fixture.pgAvailable()) { \
+            if (StoreFixture::pgRequired()) \
+                QFAIL("DRILLSTUDIO_TEST_PG_URL is not set but PostgreSQL is required"); \
+            QSKIP("no PostgreSQL server: run packaging/test-services.sh start and source " \
+                  "build/test-services.env"); \
+        } \
+        QVERIFY2(fixture.open(backend, database), qPrintable(fixture.error())); \
     } while (false)

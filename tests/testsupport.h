@@ -35,7 +35,8 @@ inline CliResult runCli(const QStringList &arguments, const QProcessEnvironment 
                         const QByteArray &input = {}, int timeoutMs = 120000)
 {
     QProcess process;
-    QProcessEnvironment environment = env.isEmpty() ? QProcessEnvironment::systemEnvironment() : env;
+    QProcessEnvironment environment
+            = env.isEmpty() ? QProcessEnvironment::systemEnvironment() : env;
     process.setProcessEnvironment(environment);
     process.start(cliPath(), arguments);
     if (!process.waitForStarted())

@@ -77,8 +77,9 @@ void TestCli::versionAndHelp()
 void TestCli::generateThenCacheHit()
 {
     QTemporaryDir dir;
-    auto result = runCli(withDir(dir, {QStringLiteral("generate"), QStringLiteral("--run-id"),
-                                       QStringLiteral("42"), QStringLiteral("--drill"), kDrill}));
+    auto result = runCli(withDir(dir,
+                                 {QStringLiteral("generate"), QStringLiteral("--run-id"),
+                                  QStringLiteral("42"), QStringLiteral("--drill"), kDrill}));
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     const QString path = result.out.trimmed();
     QVERIFY2(QFileInfo(path).isFile(), qPrintable(path));
@@ -99,39 +100,45 @@ void TestCli::generateThenCacheHit()
     const QDateTime modified = QFileInfo(path).lastModified();
 
     // The same request again answers from the cache without rendering.
-    result = runCli(withDir(dir, {QStringLiteral("generate"), QStringLiteral("--run-id"),
-                                  QStringLiteral("42"), QStringLiteral("--drill"), kDrill}));
+    result = runCli(withDir(dir,
+                            {QStringLiteral("generate"), QStringLiteral("--run-id"),
+                             QStringLiteral("42"), QStringLiteral("--drill"), kDrill}));
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.out.trimmed(), path);
     QVERIFY2(result.err.contains(QLatin1String("in the cache")), qPrintable(result.err));
     QCOMPARE(TestSupport::sha256Of(path), digest);
     QCOMPARE(QFileInfo(path).lastModified(), modified);
-    QCOMPARE(videoFiles(dir).size(), 1);
+    // One video and its thumbnail, nothing else (no temporary files).
+    const QString base = QFileInfo(path).completeBaseName();
+    QCOMPARE(videoFiles(dir),
+             (QStringList {base + QStringLiteral(".mp4"), base + QStringLiteral(".webp")}));
 
     result = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("list")}));
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(result.out.contains(kDrill), qPrintable(result.out));
     QVERIFY(result.out.contains(QLatin1String("completed")));
 
-    result = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("list"),
-                                  QStringLiteral("--json")}));
+    result = runCli(withDir(
+            dir, {QStringLiteral("cache"), QStringLiteral("list"), QStringLiteral("--json")}));
     QCOMPARE(result.exitCode, 0);
     const QJsonArray list = QJsonDocument::fromJson(result.out.toUtf8()).array();
     QCOMPARE(list.size(), 1);
     QCOMPARE(list.first()[QStringLiteral("drill_text")].toString(), kDrill);
-    QCOMPARE(list.first()[QStringLiteral("runs")].toArray(), QJsonArray{42});
+    QCOMPARE(list.first()[QStringLiteral("runs")].toArray(), QJsonArray {42});
     QCOMPARE(list.first()[QStringLiteral("file")].toString(), path);
 
     result = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("check")}));
     QCOMPARE(result.exitCode, 0);
 
-    result = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("clear"),
-                                  QStringLiteral("--run-id"), QStringLiteral("42")}));
+    result = runCli(withDir(dir,
+                            {QStringLiteral("cache"), QStringLiteral("clear"),
+                             QStringLiteral("--run-id"), QStringLiteral("42")}));
     QCOMPARE(result.exitCode, 0);
     QVERIFY(!QFile::exists(path));
     QVERIFY(videoFiles(dir).isEmpty());
-    result = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("clear"),
-                                  QStringLiteral("--run-id"), QStringLiteral("42")}));
+    result = runCli(withDir(dir,
+                            {QStringLiteral("cache"), QStringLiteral("clear"),
+                             QStringLiteral("--run-id"), QStringLiteral("42")}));
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.out.contains(QLatin1String("no cached video")));
 }
@@ -139,40 +146,46 @@ void TestCli::generateThenCacheHit()
 void TestCli::runsShareOneVideo()
 {
     QTemporaryDir dir;
-    auto first = runCli(withDir(dir, {QStringLiteral("generate"), QStringLiteral("--run-id"),
-                                      QStringLiteral("1"), QStringLiteral("--drill"),
-                                      QStringLiteral("プランク 30秒")}));
+    auto first = runCli(
+            withDir(dir,
+                    {QStringLiteral("generate"), QStringLiteral("--run-id"), QStringLiteral("1"),
+                     QStringLiteral("--drill"), QStringLiteral("プランク 30秒")}));
     QCOMPARE(first.exitCode, 0);
     // Same drill written differently (full-width digits, extra spaces): same video.
-    auto second = runCli(withDir(dir, {QStringLiteral("generate"), QStringLiteral("--run-id"),
-                                       QStringLiteral("2"), QStringLiteral("--drill"),
-                                       QStringLiteral("  プランク　３０秒 ")}));
+    auto second = runCli(
+            withDir(dir,
+                    {QStringLiteral("generate"), QStringLiteral("--run-id"), QStringLiteral("2"),
+                     QStringLiteral("--drill"), QStringLiteral("  プランク　３０秒 ")}));
     QCOMPARE(second.exitCode, 0);
     QCOMPARE(second.out, first.out);
     QVERIFY(second.err.contains(QLatin1String("in the cache")));
 
     // Clearing one run keeps the video for the other.
-    auto cleared = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("clear"),
-                                        QStringLiteral("--run-id"), QStringLiteral("1")}));
+    auto cleared = runCli(withDir(dir,
+                                  {QStringLiteral("cache"), QStringLiteral("clear"),
+                                   QStringLiteral("--run-id"), QStringLiteral("1")}));
     QCOMPARE(cleared.exitCode, 0);
     QVERIFY(QFile::exists(first.out.trimmed()));
-    cleared = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("clear"),
-                                   QStringLiteral("--run-id"), QStringLiteral("2")}));
+    cleared = runCli(withDir(dir,
+                             {QStringLiteral("cache"), QStringLiteral("clear"),
+                              QStringLiteral("--run-id"), QStringLiteral("2")}));
     QCOMPARE(cleared.exitCode, 0);
     QVERIFY(!QFile::exists(first.out.trimmed()));
 
     // --force renders again on purpose.
-    first = runCli(withDir(dir, {QStringLiteral("generate"), QStringLiteral("--run-id"),
-                                 QStringLiteral("3"), QStringLiteral("--drill"),
-                                 QStringLiteral("ランジ 10回")}));
+    first = runCli(
+            withDir(dir,
+                    {QStringLiteral("generate"), QStringLiteral("--run-id"), QStringLiteral("3"),
+                     QStringLiteral("--drill"), QStringLiteral("ランジ 10回")}));
     QCOMPARE(first.exitCode, 0);
-    second = runCli(withDir(dir, {QStringLiteral("generate"), QStringLiteral("--run-id"),
-                                  QStringLiteral("3"), QStringLiteral("--drill"),
-                                  QStringLiteral("ランジ 10回"), QStringLiteral("--force")}));
+    second = runCli(withDir(dir,
+                            {QStringLiteral("generate"), QStringLiteral("--run-id"),
+                             QStringLiteral("3"), QStringLiteral("--drill"),
+                             QStringLiteral("ランジ 10回"), QStringLiteral("--force")}));
     QCOMPARE(second.exitCode, 0);
     QVERIFY(!second.err.contains(QLatin1String("in the cache")));
-    auto list = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("list"),
-                                     QStringLiteral("--json")}));
+    auto list = runCli(withDir(
+            dir, {QStringLiteral("cache"), QStringLiteral("list"), QStringLiteral("--json")}));
     // The forced video replaced the first one for run 3; nothing links to the first any more.
     QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 1);
 }
@@ -208,9 +221,10 @@ void TestCli::badRunId()
 {
     QFETCH(QString, runId);
     QTemporaryDir dir;
-    const auto result = runCli(withDir(dir, {QStringLiteral("generate"),
-                                             QStringLiteral("--run-id=") + runId,
-                                             QStringLiteral("--drill"), kDrill}));
+    const auto result
+            = runCli(withDir(dir,
+                             {QStringLiteral("generate"), QStringLiteral("--run-id=") + runId,
+                              QStringLiteral("--drill"), kDrill}));
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(QLatin1String("run ID")), qPrintable(result.err));
     QVERIFY(result.out.isEmpty());
@@ -232,8 +246,9 @@ void TestCli::badDrillText()
     QFETCH(QString, drill);
     QFETCH(QString, message);
     QTemporaryDir dir;
-    const auto result = runCli(withDir(dir, {QStringLiteral("generate"), QStringLiteral("--run-id"),
-                                             QStringLiteral("7"), QStringLiteral("--drill"), drill}));
+    const auto result = runCli(withDir(dir,
+                                       {QStringLiteral("generate"), QStringLiteral("--run-id"),
+                                        QStringLiteral("7"), QStringLiteral("--drill"), drill}));
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(message), qPrintable(result.err));
     QVERIFY(QDir(dir.path()).isEmpty());
@@ -272,9 +287,9 @@ void TestCli::unwritableDataDir()
         QVERIFY(QDir().mkpath(target));
         QVERIFY(QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
     }
-    const auto result = runCli({QStringLiteral("generate"), QStringLiteral("--run-id"),
-                                QStringLiteral("1"), QStringLiteral("--drill"), kDrill,
-                                QStringLiteral("--data-dir"), target});
+    const auto result
+            = runCli({QStringLiteral("generate"), QStringLiteral("--run-id"), QStringLiteral("1"),
+                      QStringLiteral("--drill"), kDrill, QStringLiteral("--data-dir"), target});
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(QLatin1String("--data-dir")), qPrintable(result.err));
     QVERIFY(result.out.isEmpty());
@@ -293,8 +308,9 @@ void TestCli::corruptDatabaseUntouched()
     file.close();
     const QByteArray before = TestSupport::sha256Of(db);
     const QDateTime modified = QFileInfo(db).lastModified();
-    const auto result = runCli(withDir(dir, {QStringLiteral("generate"), QStringLiteral("--run-id"),
-                                             QStringLiteral("1"), QStringLiteral("--drill"), kDrill}));
+    const auto result = runCli(withDir(dir,
+                                       {QStringLiteral("generate"), QStringLiteral("--run-id"),
+                                        QStringLiteral("1"), QStringLiteral("--drill"), kDrill}));
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(QLatin1String("not a DrillStudio library database")),
              qPrintable(result.err));
@@ -310,20 +326,23 @@ void TestCli::corruptDatabaseUntouched()
 void TestCli::clearAllAsksFirst()
 {
     QTemporaryDir dir;
-    auto result = runCli(withDir(dir, {QStringLiteral("generate"), QStringLiteral("--run-id"),
-                                       QStringLiteral("9"), QStringLiteral("--drill"), kDrill,
-                                       QStringLiteral("--seconds"), QStringLiteral("1")}));
+    auto result = runCli(withDir(dir,
+                                 {QStringLiteral("generate"), QStringLiteral("--run-id"),
+                                  QStringLiteral("9"), QStringLiteral("--drill"), kDrill,
+                                  QStringLiteral("--seconds"), QStringLiteral("1")}));
     QCOMPARE(result.exitCode, 0);
     const QString path = result.out.trimmed();
     // Not a terminal and no --yes: nothing is removed.
-    result = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("clear"),
-                                  QStringLiteral("--all")}),
-                    {}, "y\n");
+    result = runCli(
+            withDir(dir,
+                    {QStringLiteral("cache"), QStringLiteral("clear"), QStringLiteral("--all")}),
+            {}, "y\n");
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.err.contains(QLatin1String("--yes")));
     QVERIFY(QFile::exists(path));
-    result = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("clear"),
-                                  QStringLiteral("--all"), QStringLiteral("--yes")}));
+    result = runCli(withDir(dir,
+                            {QStringLiteral("cache"), QStringLiteral("clear"),
+                             QStringLiteral("--all"), QStringLiteral("--yes")}));
     QCOMPARE(result.exitCode, 0);
     QVERIFY(!QFile::exists(path));
     result = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("list")}));
@@ -333,18 +352,22 @@ void TestCli::clearAllAsksFirst()
 void TestCli::drillFromStdin()
 {
     QTemporaryDir dir;
-    const QByteArray drill = QStringLiteral("【💪 おすすめの補強ドリル】\n補強ドリルとして、壁を使った前傾姿勢の"
-                                            "練習（ウォールドリル）が効果的です。\n")
-                                     .toUtf8();
-    const auto result = runCli(withDir(dir, {QStringLiteral("generate"), QStringLiteral("--run-id"),
-                                             QStringLiteral("11"), QStringLiteral("--drill-file"),
-                                             QStringLiteral("-"), QStringLiteral("--seconds"),
-                                             QStringLiteral("1")}),
-                               {}, drill);
+    const QByteArray drill
+            = QStringLiteral("【💪 おすすめの補強ドリル】\n補強ドリルとして、壁を使った前傾姿勢の"
+                             "練習（ウォールドリル）が効果的です。\n")
+                      .toUtf8();
+    const auto result = runCli(
+            withDir(dir,
+                    {QStringLiteral("generate"), QStringLiteral("--run-id"), QStringLiteral("11"),
+                     QStringLiteral("--drill-file"), QStringLiteral("-"),
+                     QStringLiteral("--seconds"), QStringLiteral("1")}),
+            {}, drill);
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
-    const auto list = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("list"),
-                                           QStringLiteral("--json")}));
-    QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().first()[QStringLiteral("drill_text")]
+    const auto list = runCli(withDir(
+            dir, {QStringLiteral("cache"), QStringLiteral("list"), QStringLiteral("--json")}));
+    QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8())
+                     .array()
+                     .first()[QStringLiteral("drill_text")]
                      .toString(),
              QString::fromUtf8(drill).trimmed());
 }

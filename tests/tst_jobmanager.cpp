@@ -149,7 +149,7 @@ void TestJobManager::queueConcurrencyAndPriority()
     const auto high = worker.manager->submit(highSpec);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 120000);
     QCOMPARE(maxActive, 1);
-    QCOMPARE(started, (QStringList{a.job.id, high.job.id, low.job.id}));
+    QCOMPARE(started, (QStringList {a.job.id, high.job.id, low.job.id}));
     // Progress came with an estimate of the time left.
     bool sawEstimate = false;
     for (const QList<QVariant> &args : std::as_const(progress))
@@ -191,10 +191,8 @@ void TestJobManager::cancelQueuedAndRunning()
     QCOMPARE(failed.size(), 2);
     QCOMPARE(worker.manager->activeJobCount(), 0);
     // The renderer stops and leaves no temporary file behind.
-    QTRY_VERIFY_WITH_TIMEOUT(QDir(worker.videos.directory())
-                                     .entryList(QDir::Files | QDir::Hidden)
-                                     .isEmpty(),
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+            QDir(worker.videos.directory()).entryList(QDir::Files | QDir::Hidden).isEmpty(), 20000);
     // A cancelled drill can be asked for again.
     QSignalSpy finished(worker.manager.get(), &JobManager::jobFinished);
     const auto again = worker.manager->submit(tinySpec(2, QStringLiteral("カーフレイズ 20回")));

@@ -28,8 +28,8 @@ QByteArray digest(const QString &path)
     return hash.result();
 }
 
-const QString kDrill = QStringLiteral(
-        "【💪 おすすめの補強ドリル】\nもも上げ 20m×3。腕をしっかり振りましょう。");
+const QString kDrill
+        = QStringLiteral("【💪 おすすめの補強ドリル】\nもも上げ 20m×3。腕をしっかり振りましょう。");
 
 } // namespace
 
@@ -71,7 +71,8 @@ void TestRender::rendersDecodableMp4()
     QCOMPARE(info.pixelFormat, QStringLiteral("yuv420p"));
     QCOMPARE(info.width, 1280);
     QCOMPARE(info.height, 720);
-    QVERIFY2(qAbs(info.durationSeconds - 4.0) <= 0.1, qPrintable(QString::number(info.durationSeconds)));
+    QVERIFY2(qAbs(info.durationSeconds - 4.0) <= 0.1,
+             qPrintable(QString::number(info.durationSeconds)));
     QCOMPARE(info.frameCount, 120);
     QCOMPARE(qRound(info.frameRate), 30);
     QVERIFY(info.hasFtyp);
@@ -84,12 +85,13 @@ void TestRender::independentDecoderAgrees()
     const QString ffprobe = QStandardPaths::findExecutable(QStringLiteral("ffprobe"));
     QVERIFY2(!ffprobe.isEmpty(), "ffprobe is missing: run packaging/setup-debian.sh");
     QProcess process;
-    process.start(ffprobe, {QStringLiteral("-v"), QStringLiteral("error"),
-                            QStringLiteral("-count_frames"), QStringLiteral("-select_streams"),
-                            QStringLiteral("v:0"), QStringLiteral("-show_entries"),
-                            QStringLiteral("stream=codec_name,width,height,pix_fmt,nb_read_frames:"
-                                           "format=duration"),
-                            QStringLiteral("-of"), QStringLiteral("json"), m_video});
+    process.start(ffprobe,
+                  {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-count_frames"),
+                   QStringLiteral("-select_streams"), QStringLiteral("v:0"),
+                   QStringLiteral("-show_entries"),
+                   QStringLiteral("stream=codec_name,width,height,pix_fmt,nb_read_frames:"
+                                  "format=duration"),
+                   QStringLiteral("-of"), QStringLiteral("json"), m_video});
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitCode(), 0);
     const QJsonObject root = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
@@ -99,8 +101,11 @@ void TestRender::independentDecoderAgrees()
     QCOMPARE(stream.value(QStringLiteral("width")).toInt(), 1280);
     QCOMPARE(stream.value(QStringLiteral("height")).toInt(), 720);
     QCOMPARE(stream.value(QStringLiteral("nb_read_frames")).toString(), QStringLiteral("120"));
-    const double duration =
-            root.value(QStringLiteral("format")).toObject().value(QStringLiteral("duration")).toString().toDouble();
+    const double duration = root.value(QStringLiteral("format"))
+                                    .toObject()
+                                    .value(QStringLiteral("duration"))
+                                    .toString()
+                                    .toDouble();
     QVERIFY(qAbs(duration - 4.0) <= 0.1);
 }
 
@@ -167,9 +172,11 @@ void TestRender::japaneseGlyphsCovered()
     font.setPixelSize(40);
     const QRawFont raw = QRawFont::fromFont(font);
     QVERIFY(raw.isValid());
-    const QString sample = QStringLiteral("もも上げ腿モモアゲかかと踵歩きウォールドリル補強縄跳び２０ｍ×３回秒");
+    const QString sample
+            = QStringLiteral("もも上げ腿モモアゲかかと踵歩きウォールドリル補強縄跳び２０ｍ×３回秒");
     for (const uint ucs4 : sample.toUcs4())
-        QVERIFY2(raw.supportsCharacter(ucs4), qPrintable(QString::fromUcs4(reinterpret_cast<const char32_t *>(&ucs4), 1)));
+        QVERIFY2(raw.supportsCharacter(ucs4),
+                 qPrintable(QString::fromUcs4(reinterpret_cast<const char32_t *>(&ucs4), 1)));
 }
 
 QTEST_MAIN(TestRender)

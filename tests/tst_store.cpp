@@ -124,7 +124,8 @@ void TestStore::refusesNewerSchema()
         Database db;
         QVERIFY(db.open(config()));
         QSqlQuery q(db.connection());
-        QVERIFY(q.exec(QStringLiteral("UPDATE meta SET value = '99' WHERE key = 'schema_version'")));
+        QVERIFY(q.exec(
+                QStringLiteral("UPDATE meta SET value = '99' WHERE key = 'schema_version'")));
         QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
         db.close();
     }
@@ -132,14 +133,16 @@ void TestStore::refusesNewerSchema()
     const QByteArray before = TestSupport::sha256Of(config().sqlitePath);
     Database db;
     QVERIFY(!db.open(config()));
-    QVERIFY2(db.errorString().contains(QLatin1String("newer DrillStudio")), qPrintable(db.errorString()));
+    QVERIFY2(db.errorString().contains(QLatin1String("newer DrillStudio")),
+             qPrintable(db.errorString()));
     QCOMPARE(TestSupport::sha256Of(config().sqlitePath), before);
 }
 
 void TestStore::refusesForeignDatabase()
 {
     {
-        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+        QSqlDatabase other
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
         other.setDatabaseName(config().sqlitePath);
         QVERIFY(other.open());
         QSqlQuery q(other);
@@ -224,10 +227,11 @@ void TestStore::upgradesFromSchema1()
         config = fixture.config();
         QSqlDatabase db = fresh.connection();
         QSqlQuery q(db);
-        const QStringList tables = {QStringLiteral("runs"), QStringLiteral("jobs"),
-                                    QStringLiteral("meta")};
+        const QStringList tables
+                = {QStringLiteral("runs"), QStringLiteral("jobs"), QStringLiteral("meta")};
         for (const QString &table : tables)
-            QVERIFY2(q.exec(QStringLiteral("DROP TABLE ") + table), qPrintable(q.lastError().text()));
+            QVERIFY2(q.exec(QStringLiteral("DROP TABLE ") + table),
+                     qPrintable(q.lastError().text()));
         QFile script(QStringLiteral(":/sql/schema-1.sql"));
         QVERIFY(script.open(QIODevice::ReadOnly));
         for (QString statement : QString::fromUtf8(script.readAll()).split(QLatin1Char(';'))) {
@@ -240,7 +244,8 @@ void TestStore::upgradesFromSchema1()
             if (!statement.isEmpty())
                 QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
         }
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")));
+        QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")));
         QVERIFY(q.exec(QStringLiteral(
                 "INSERT INTO jobs (id, run_id, drill_text, spec_hash, provider, model, size, "
                 "seconds, prompt, status, created_at, file_path, bytes) VALUES ('old1', 5, "
@@ -275,11 +280,13 @@ void TestStore::upgradesFromSchema1()
     if (backend == QLatin1String("sqlite")) {
         // The backup is the untouched version-1 database.
         QVERIFY(QFile::exists(db.lastBackupPath()));
-        QSqlDatabase backup = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("backup"));
+        QSqlDatabase backup
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("backup"));
         backup.setDatabaseName(db.lastBackupPath());
         QVERIFY(backup.open());
         QSqlQuery q(backup);
-        QVERIFY(q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")) && q.next());
+        QVERIFY(q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"))
+                && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("1"));
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM jobs")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1);
@@ -302,11 +309,13 @@ void TestStore::postgresRefusesNewerSchema()
         OPEN_STORE(fixture, QStringLiteral("postgresql"), db);
         config = fixture.config();
         QSqlQuery q(db.connection());
-        QVERIFY(q.exec(QStringLiteral("UPDATE meta SET value = '99' WHERE key = 'schema_version'")));
+        QVERIFY(q.exec(
+                QStringLiteral("UPDATE meta SET value = '99' WHERE key = 'schema_version'")));
     }
     Database db;
     QVERIFY(!db.open(config));
-    QVERIFY2(db.errorString().contains(QLatin1String("newer DrillStudio")), qPrintable(db.errorString()));
+    QVERIFY2(db.errorString().contains(QLatin1String("newer DrillStudio")),
+             qPrintable(db.errorString()));
 }
 
 void TestStore::postgresUnreachable()
@@ -317,7 +326,8 @@ void TestStore::postgresUnreachable()
     config.postgresUrl = QUrl(QStringLiteral("postgresql://nobody@127.0.0.1:1/none"));
     Database db;
     QVERIFY(!db.open(config));
-    QVERIFY2(db.errorString().contains(QLatin1String("cannot be reached")), qPrintable(db.errorString()));
+    QVERIFY2(db.errorString().contains(QLatin1String("cannot be reached")),
+             qPrintable(db.errorString()));
 }
 
 QTEST_GUILESS_MAIN(TestStore)

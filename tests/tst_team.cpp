@@ -75,7 +75,12 @@ void TestTeam::twoProcessesShareOneQueue()
     QVERIFY(second.waitForFinished(600000));
     const QString log = QString::fromUtf8(first.readAllStandardError())
             + QString::fromUtf8(second.readAllStandardError());
-    QVERIFY2(first.exitCode() == 0 && second.exitCode() == 0, qPrintable(log.split(QLatin1Char('\n')).filter(QRegularExpression(QStringLiteral("warning|critical|failed|refused"))).join(QLatin1Char('\n')).left(3000)));
+    QVERIFY2(first.exitCode() == 0 && second.exitCode() == 0,
+             qPrintable(log.split(QLatin1Char('\n'))
+                                .filter(QRegularExpression(
+                                        QStringLiteral("warning|critical|failed|refused")))
+                                .join(QLatin1Char('\n'))
+                                .left(3000)));
 
     // Every job was started exactly once, by one of the two processes.
     QMap<QString, int> starts;
@@ -97,9 +102,9 @@ void TestTeam::twoProcessesShareOneQueue()
     }
     QStringList report;
     QVERIFY2(db.checkIntegrity(&report), qPrintable(report.join(QLatin1Char('\n'))));
-    const QStringList leftovers = QDir(dataDir + QStringLiteral("/videos"))
-                                          .entryList({QStringLiteral(".incoming-*")},
-                                                     QDir::Files | QDir::Hidden);
+    const QStringList leftovers
+            = QDir(dataDir + QStringLiteral("/videos"))
+                      .entryList({QStringLiteral(".incoming-*")}, QDir::Files | QDir::Hidden);
     QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(QLatin1Char(' '))));
 }
 

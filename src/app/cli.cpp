@@ -5,6 +5,7 @@
 #include "jobmanager.h"
 #include "jobspec.h"
 #include "jobstore.h"
+#include "openai/openaiprovider.h"
 #include "settings.h"
 #include "videostore.h"
 
@@ -16,19 +17,23 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QSet>
 #include <QTextStream>
+#include <QTimer>
+#include <QUrl>
 
 #include <cstdio>
 #include <unistd.h>
 
 namespace {
 
-const QStringList kCommands = {QStringLiteral("generate"), QStringLiteral("cache")};
+const QStringList kCommands = {QStringLiteral("generate"), QStringLiteral("batch"),
+                               QStringLiteral("worker"), QStringLiteral("cache")};
 // Options that take a value, so that their value is not mistaken for the sub-command.
-const QStringList kValueOptions = {
-        QStringLiteral("--data-dir"), QStringLiteral("--run-id"),   QStringLiteral("--drill"),
-        QStringLiteral("--drill-file"), QStringLiteral("--provider"), QStringLiteral("--size"),
-        QStringLiteral("--seconds")};
+const QStringList kValueOptions
+        = {QStringLiteral("--data-dir"),   QStringLiteral("--run-id"),   QStringLiteral("--drill"),
+           QStringLiteral("--drill-file"), QStringLiteral("--provider"), QStringLiteral("--size"),
+           QStringLiteral("--seconds"),    QStringLiteral("--base-url"), QStringLiteral("--model")};
 
 // Gives the command line's texts the translation context "Cli".
 struct Text
@@ -57,21 +62,24 @@ int fail(const QString &message, int code = Cli::Failed)
 QCommandLineOption dataDirOptionDef()
 {
     return {QStringLiteral("data-dir"),
-            Text::tr("Keep the database and the videos in <dir> (default: $DRILLSTUDIO_DATA_DIR, then "
-               "%1).")
+            Text::tr("Keep the database and the videos in <dir> (default: $DRILLSTUDIO_DATA_DIR, "
+                     "then "
+                     "%1).")
                     .arg(QDir::toNativeSeparators(AppContext::resolveDataDir(QString()))),
             Text::tr("dir")};
 }
 
 void addCommon(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(
-            Text::tr("DrillStudio turns training-drill texts into short videos, keeps them in a cache "
-               "and serves them to the web frontend.\n\n"
-               "Commands:\n"
-               "  (none)     open the window\n"
-               "  generate   make the video for a run's drill and print its path\n"
-               "  cache      list, clear or check the cached videos"));
+    parser.setApplicationDescription(Text::tr(
+            "DrillStudio turns training-drill texts into short videos, keeps them in a cache "
+            "and serves them to the web frontend.\n\n"
+            "Commands:\n"
+            "  (none)     open the window\n"
+            "  generate   make the video for a run's drill and print its path\n"
+            "  batch      make the videos for many runs from a JSON-lines file\n"
+            "  worker     work through the shared job queue\n"
+            "  cache      list, clear, check, measure or evict the cached videos"));
     parser.addOption(dataDirOptionDef());
     parser.addHelpOption();
     parser.addVersionOption();
@@ -79,10 +87,12 @@ void addCommon(QCommandLineParser &parser)
                                  QStringLiteral("[command]"));
 }
 
-bool openContext(AppContext &context, const QCommandLineParser &parser)
+bool openContext(AppContext &context, const QCommandLineParser &parser, bool startJobs = false)
 {
     AppContext::Options options;
     options.dataDir = parser.value(QStringLiteral("data-dir"));
+    options.startJobs = startJobs;
+    options.claimForeignJobs = false;
     if (!context.open(options)) {
         fail(context.errorString());
         return false;
@@ -107,21 +117,31 @@ int generate(const QStringList &arguments)
     addCommon(parser);
     const QCommandLineOption runId(QStringLiteral("run-id"), Text::tr("The run the video is for."),
                                    Text::tr("id"));
-    const QCommandLineOption drill(QStringLiteral("drill"), Text::tr("The drill text."), Text::tr("text"));
+    const QCommandLineOption drill(QStringLiteral("drill"), Text::tr("The drill text."),
+                                   Text::tr("text"));
     const QCommandLineOption drillFile(QStringLiteral("drill-file"),
                                        Text::tr("Read the drill text from <file> (- for standard "
-                                          "input)."),
+                                                "input)."),
                                        Text::tr("file"));
     const QCommandLineOption provider(QStringLiteral("provider"),
                                       Text::tr("local or openai (default: from settings)."),
                                       Text::tr("name"));
     const QCommandLineOption size(QStringLiteral("size"), Text::tr("Video size, e.g. 1280x720."),
                                   Text::tr("WxH"));
-    const QCommandLineOption seconds(QStringLiteral("seconds"), Text::tr("Video length in seconds."),
-                                     Text::tr("n"));
+    const QCommandLineOption seconds(QStringLiteral("seconds"),
+                                     Text::tr("Video length in seconds."), Text::tr("n"));
     const QCommandLineOption force(QStringLiteral("force"),
                                    Text::tr("Generate again even if the drill is cached."));
-    parser.addOptions({runId, drill, drillFile, provider, size, seconds, force});
+    const QCommandLineOption baseUrl(QStringLiteral("base-url"),
+                                     Text::tr("Address of an OpenAI-compatible video API for this "
+                                              "call, e.g. http://127.0.0.1:8000/v1 (default: "
+                                              "openai/baseUrl from settings)."),
+                                     Text::tr("url"));
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   Text::tr("Model for the openai provider for this call (default: "
+                                            "generation/model from settings)."),
+                                   Text::tr("name"));
+    parser.addOptions({runId, drill, drillFile, provider, size, seconds, force, baseUrl, model});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), Cli::BadInput);
     if (parser.isSet(QStringLiteral("help")))
@@ -141,9 +161,9 @@ int generate(const QStringList &arguments)
     } else {
         QFile file;
         const QString name = parser.value(drillFile);
-        const bool ok = name == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                   : (file.setFileName(name),
-                                                      file.open(QIODevice::ReadOnly));
+        const bool ok = name == QLatin1String("-")
+                ? file.open(stdin, QIODevice::ReadOnly)
+                : (file.setFileName(name), file.open(QIODevice::ReadOnly));
         if (!ok)
             return fail(Text::tr("Cannot read the drill file %1: %2").arg(name, file.errorString()),
                         Cli::BadInput);
@@ -172,16 +192,32 @@ int generate(const QStringList &arguments)
         if (!error.isEmpty())
             return fail(error, Cli::BadInput);
     }
+    if (parser.isSet(baseUrl)) {
+        const QString error = Settings::validate("openai/baseUrl", parser.value(baseUrl));
+        if (!error.isEmpty())
+            return fail(error, Cli::BadInput);
+    }
+    if (parser.isSet(model)) {
+        const QString error = Settings::validate("generation/model", parser.value(model));
+        if (!error.isEmpty())
+            return fail(error, Cli::BadInput);
+    }
 
     AppContext context;
-    if (!openContext(context, parser))
+    if (!openContext(context, parser, true))
         return Cli::Failed;
     Settings *settings = context.settings();
     JobSpec spec;
     spec.runId = *id;
     spec.drillText = text;
     spec.provider = parser.isSet(provider) ? parser.value(provider) : settings->provider();
-    spec.model = settings->model();
+    spec.model = parser.isSet(model) ? parser.value(model).trimmed() : settings->model();
+    // Only for this call: the settings file keeps its address.
+    if (parser.isSet(baseUrl)) {
+        if (auto *openai
+            = qobject_cast<OpenAIProvider *>(context.jobs()->provider(QStringLiteral("openai"))))
+            openai->setBaseUrlOverride(QUrl(parser.value(baseUrl).trimmed()));
+    }
     spec.size = parser.isSet(size) ? parseVideoSize(parser.value(size)) : settings->videoSize();
     spec.seconds = parser.isSet(seconds) ? parser.value(seconds).toInt() : settings->seconds();
     spec.promptTemplate = settings->promptTemplate();
@@ -234,6 +270,179 @@ int generate(const QStringList &arguments)
     return exitCode;
 }
 
+// Waits for every given job to end; prints one line per job. Returns the number that failed.
+int waitForJobs(AppContext &context, QSet<QString> pending, bool quiet)
+{
+    int failures = 0;
+    if (pending.isEmpty())
+        return 0;
+    JobManager *jobs = context.jobs();
+    QObject::connect(jobs, &JobManager::jobFinished, &context, [&](const JobRecord &job) {
+        if (pending.remove(job.id) && !quiet)
+            out() << job.id << ' ' << Text::tr("completed") << ' '
+                  << QDir::toNativeSeparators(context.videos()->absolutePath(job.filePath))
+                  << Qt::endl;
+        if (pending.isEmpty())
+            QCoreApplication::exit(0);
+    });
+    QObject::connect(jobs, &JobManager::jobFailed, &context, [&](const JobRecord &job) {
+        if (!pending.remove(job.id))
+            return;
+        ++failures;
+        err() << job.id << ' ' << jobStatusToString(job.status) << ": " << job.errorMessage
+              << Qt::endl;
+        if (pending.isEmpty())
+            QCoreApplication::exit(0);
+    });
+    QCoreApplication::exec();
+    return failures;
+}
+
+// "batch": many drills at once from a JSON-lines file, one video per distinct drill.
+int batch(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addCommon(parser);
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 Text::tr("JSON lines: {\"run_id\": 42, \"drill_text\": \"…\", "
+                                          "\"size\": \"1280x720\", \"seconds\": 4} (size and "
+                                          "seconds optional); - for standard input."),
+                                 QStringLiteral("<file>"));
+    const QCommandLineOption provider(QStringLiteral("provider"),
+                                      Text::tr("local or openai (default: from settings)."),
+                                      Text::tr("name"));
+    parser.addOption(provider);
+    if (!parser.parse(arguments))
+        return fail(parser.errorText(), Cli::BadInput);
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(Cli::Ok);
+    const QString name = parser.positionalArguments().value(1);
+    if (name.isEmpty())
+        return fail(Text::tr("Name the file with the drills, or - for standard input."),
+                    Cli::BadInput);
+    QFile file;
+    const bool opened = name == QLatin1String("-")
+            ? file.open(stdin, QIODevice::ReadOnly)
+            : (file.setFileName(name), file.open(QIODevice::ReadOnly));
+    if (!opened)
+        return fail(Text::tr("Cannot read %1: %2").arg(name, file.errorString()), Cli::BadInput);
+
+    // Read and check everything before anything is submitted.
+    struct Line
+    {
+        JobSpec spec;
+        bool hasSize = false;
+        bool hasSeconds = false;
+    };
+    QList<Line> lines;
+    int number = 0;
+    while (!file.atEnd()) {
+        ++number;
+        const QByteArray raw = file.readLine(1024 * 1024).trimmed();
+        if (raw.isEmpty())
+            continue;
+        QJsonParseError parseError;
+        const QJsonObject object = QJsonDocument::fromJson(raw, &parseError).object();
+        if (parseError.error != QJsonParseError::NoError || object.isEmpty())
+            return fail(Text::tr("Line %1 is not a JSON object.").arg(number), Cli::BadInput);
+        Line line;
+        QString error;
+        const QJsonValue run = object.value(QStringLiteral("run_id"));
+        const auto id = JobSpec::parseRunId(
+                run.isDouble() ? QString::number(run.toDouble(), 'f', 0) : run.toString(), &error);
+        if (!id)
+            return fail(Text::tr("Line %1: %2").arg(number).arg(error), Cli::BadInput);
+        line.spec.runId = *id;
+        line.spec.drillText = object.value(QStringLiteral("drill_text")).toString();
+        error = JobSpec::validateDrillText(line.spec.drillText);
+        if (!error.isEmpty())
+            return fail(Text::tr("Line %1: %2").arg(number).arg(error), Cli::BadInput);
+        if (object.contains(QStringLiteral("size"))) {
+            const QString size = object.value(QStringLiteral("size")).toString();
+            error = Settings::validate("generation/size", size);
+            if (!error.isEmpty())
+                return fail(Text::tr("Line %1: %2").arg(number).arg(error), Cli::BadInput);
+            line.spec.size = parseVideoSize(size);
+            line.hasSize = true;
+        }
+        if (object.contains(QStringLiteral("seconds"))) {
+            const QJsonValue seconds = object.value(QStringLiteral("seconds"));
+            const QString text
+                    = seconds.isDouble() ? QString::number(seconds.toInt()) : seconds.toString();
+            error = Settings::validate("generation/seconds", text);
+            if (!error.isEmpty())
+                return fail(Text::tr("Line %1: %2").arg(number).arg(error), Cli::BadInput);
+            line.spec.seconds = text.toInt();
+            line.hasSeconds = true;
+        }
+        lines << line;
+    }
+    if (lines.isEmpty())
+        return fail(Text::tr("The file has no drills."), Cli::BadInput);
+
+    AppContext context;
+    if (!openContext(context, parser, true))
+        return Cli::Failed;
+    Settings *settings = context.settings();
+    QSet<QString> pending;
+    int rejected = 0;
+    for (Line &line : lines) {
+        line.spec.provider = parser.isSet(provider) ? parser.value(provider) : settings->provider();
+        line.spec.model = settings->model();
+        if (!line.hasSize)
+            line.spec.size = settings->videoSize();
+        if (!line.hasSeconds)
+            line.spec.seconds = settings->seconds();
+        line.spec.promptTemplate = settings->promptTemplate();
+        const auto submission = context.jobs()->submit(line.spec);
+        if (submission.kind == JobManager::Submission::Kind::Rejected) {
+            err() << Text::tr("Run %1: %2").arg(line.spec.runId).arg(submission.error) << Qt::endl;
+            ++rejected;
+        } else if (submission.kind != JobManager::Submission::Kind::CacheHit) {
+            pending.insert(submission.job.id);
+        }
+    }
+    const int failures = waitForJobs(context, pending, false);
+    err() << Text::tr("%n drill(s) submitted; %1 failed, %2 refused.", nullptr, int(lines.size()))
+                     .arg(failures)
+                     .arg(rejected)
+          << Qt::endl;
+    return failures + rejected == 0 ? Cli::Ok : Cli::Failed;
+}
+
+// "worker": works through the shared queue (for example a team's PostgreSQL store).
+int worker(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addCommon(parser);
+    const QCommandLineOption untilIdle(QStringLiteral("until-idle"),
+                                       Text::tr("Stop when no job is left to do."));
+    parser.addOption(untilIdle);
+    if (!parser.parse(arguments))
+        return fail(parser.errorText(), Cli::BadInput);
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(Cli::Ok);
+    AppContext context;
+    AppContext::Options options;
+    options.dataDir = parser.value(QStringLiteral("data-dir"));
+    options.claimForeignJobs = true;
+    if (!context.open(options))
+        return fail(context.errorString());
+    err() << Text::tr("Working on the job queue; stop with Ctrl+C.") << Qt::endl;
+    if (parser.isSet(untilIdle)) {
+        QTimer idleCheck;
+        idleCheck.setInterval(1000);
+        QObject::connect(&idleCheck, &QTimer::timeout, &context, [&context] {
+            if (context.jobs()->activeJobCount() == 0
+                && context.store()->unfinishedJobs().isEmpty())
+                QCoreApplication::exit(0);
+        });
+        idleCheck.start();
+        return QCoreApplication::exec();
+    }
+    return QCoreApplication::exec();
+}
+
 bool confirm(const QString &question)
 {
     if (!isatty(fileno(stdin)))
@@ -249,15 +458,18 @@ int cache(const QStringList &arguments)
 {
     QCommandLineParser parser;
     addCommon(parser);
-    parser.addPositionalArgument(QStringLiteral("action"),
-                                 Text::tr("list: show the cached videos; clear: remove a run's link "
-                                    "(--run-id) or everything (--all); check: check the "
-                                    "database."),
-                                 QStringLiteral("list|clear|check"));
-    const QCommandLineOption runId(QStringLiteral("run-id"), Text::tr("The run to clear."), Text::tr("id"));
+    parser.addPositionalArgument(
+            QStringLiteral("action"),
+            Text::tr("list: show the cached videos; clear: remove a run's link "
+                     "(--run-id) or everything (--all); check: check the "
+                     "database."),
+            QStringLiteral("list|clear|check"));
+    const QCommandLineOption runId(QStringLiteral("run-id"), Text::tr("The run to clear."),
+                                   Text::tr("id"));
     const QCommandLineOption all(QStringLiteral("all"), Text::tr("Clear every cached video."));
     const QCommandLineOption yes(QStringLiteral("yes"), Text::tr("Do not ask before clearing."));
-    const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print JSON instead of a table."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  Text::tr("Print JSON instead of a table."));
     parser.addOptions({runId, all, yes, json});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), Cli::BadInput);
@@ -266,11 +478,13 @@ int cache(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(1);
     if (positional.size() != 2
-        || !QStringList{QStringLiteral("list"), QStringLiteral("clear"), QStringLiteral("check")}
+        || !QStringList {QStringLiteral("list"), QStringLiteral("clear"), QStringLiteral("check"),
+                         QStringLiteral("usage"), QStringLiteral("costs"), QStringLiteral("evict")}
                     .contains(action))
-        return fail(Text::tr("Say what to do: drillstudio cache list, cache clear --run-id N, cache "
-                       "clear --all or cache check."),
-                    Cli::BadInput);
+        return fail(
+                Text::tr("Say what to do: drillstudio cache list, cache clear --run-id N, cache "
+                         "clear --all, cache check, cache usage, cache costs or cache evict."),
+                Cli::BadInput);
 
     if (action == QLatin1String("clear")) {
         if (parser.isSet(runId) == parser.isSet(all))
@@ -295,7 +509,7 @@ int cache(const QStringList &arguments)
         const qint64 count = context.store()->videoCount();
         if (!parser.isSet(yes)
             && !confirm(Text::tr("Remove all %n cached video(s) and every run link?", nullptr,
-                           int(count)))) {
+                                 int(count)))) {
             return fail(Text::tr("Nothing was removed. Add --yes to clear without being asked."));
         }
         QString error;
@@ -309,6 +523,77 @@ int cache(const QStringList &arguments)
     AppContext context;
     if (!openContext(context, parser))
         return Cli::Failed;
+    if (action == QLatin1String("usage")) {
+        const QLocale locale;
+        const auto perRun = context.store()->bytesPerRun();
+        if (parser.isSet(json)) {
+            QJsonArray runs;
+            for (const auto &[run, bytes] : perRun)
+                runs.append(QJsonObject {{QStringLiteral("run_id"), run},
+                                         {QStringLiteral("bytes"), bytes}});
+            out() << QJsonDocument(
+                             QJsonObject {{QStringLiteral("videos"), context.store()->videoCount()},
+                                          {QStringLiteral("bytes"), context.store()->totalBytes()},
+                                          {QStringLiteral("runs"), runs}})
+                             .toJson(QJsonDocument::Indented);
+            return Cli::Ok;
+        }
+        out() << Text::tr("%n video(s) use %1 on disk.", nullptr,
+                          int(context.store()->videoCount()))
+                         .arg(locale.formattedDataSize(context.store()->totalBytes()))
+              << Qt::endl;
+        for (const auto &[run, bytes] : perRun)
+            out() << Text::tr("  run %1: %2 (shared videos count for every run)")
+                             .arg(run)
+                             .arg(locale.formattedDataSize(bytes))
+                  << Qt::endl;
+        return Cli::Ok;
+    }
+    if (action == QLatin1String("costs")) {
+        const CostSummary costs = context.jobs()->costs();
+        auto money = [](double dollars) {
+            return QStringLiteral("$%1").arg(dollars, 0, 'f', 2);
+        };
+        auto cap = [&](double dollars) {
+            return dollars > 0 ? money(dollars) : Text::tr("no cap");
+        };
+        if (parser.isSet(json)) {
+            QJsonObject days, months, runs;
+            for (const auto &[day, dollars] : costs.perDay)
+                days.insert(day, dollars);
+            for (const auto &[month, dollars] : costs.perMonth)
+                months.insert(month, dollars);
+            for (const auto &[run, dollars] : costs.perRun)
+                runs.insert(QString::number(run), dollars);
+            out() << QJsonDocument(QJsonObject {{QStringLiteral("today"), costs.today},
+                                                {QStringLiteral("this_month"), costs.thisMonth},
+                                                {QStringLiteral("daily_cap"), costs.dailyCap},
+                                                {QStringLiteral("monthly_cap"), costs.monthlyCap},
+                                                {QStringLiteral("per_day"), days},
+                                                {QStringLiteral("per_month"), months},
+                                                {QStringLiteral("per_run"), runs}})
+                             .toJson(QJsonDocument::Indented);
+            return Cli::Ok;
+        }
+        out() << Text::tr("Today: %1 (cap: %2)").arg(money(costs.today), cap(costs.dailyCap))
+              << Qt::endl;
+        out() << Text::tr("This month: %1 (cap: %2)")
+                         .arg(money(costs.thisMonth), cap(costs.monthlyCap))
+              << Qt::endl;
+        for (const auto &[month, dollars] : costs.perMonth)
+            out() << QStringLiteral("  %1  %2").arg(month, money(dollars)) << Qt::endl;
+        for (const auto &[run, dollars] : costs.perRun)
+            out() << Text::tr("  run %1: %2").arg(run).arg(money(dollars)) << Qt::endl;
+        out() << Text::tr("Videos made by the local renderer cost nothing.") << Qt::endl;
+        return Cli::Ok;
+    }
+    if (action == QLatin1String("evict")) {
+        const int removed = context.jobs()->evict();
+        out() << Text::tr("Evicted %n video(s) (cache/maxBytes and cache/maxAgeDays).", nullptr,
+                          removed)
+              << Qt::endl;
+        return Cli::Ok;
+    }
     if (action == QLatin1String("check")) {
         QStringList report;
         const bool healthy = context.database()->checkIntegrity(&report);
@@ -325,7 +610,7 @@ int cache(const QStringList &arguments)
             QJsonArray runs;
             for (qint64 run : entry.runIds)
                 runs.append(run);
-            array.append(QJsonObject{
+            array.append(QJsonObject {
                     {QStringLiteral("video_id"), job.id},
                     {QStringLiteral("status"), jobStatusToString(job.status)},
                     {QStringLiteral("runs"), runs},
@@ -336,15 +621,13 @@ int cache(const QStringList &arguments)
                     {QStringLiteral("bytes"), job.bytes},
                     {QStringLiteral("cost"), job.actualCost},
                     {QStringLiteral("created_at"),
-                     QDateTime::fromMSecsSinceEpoch(job.createdAt, Qt::UTC)
-                             .toString(Qt::ISODate)},
+                     QDateTime::fromMSecsSinceEpoch(job.createdAt, Qt::UTC).toString(Qt::ISODate)},
                     {QStringLiteral("file"),
-                     job.filePath.isEmpty() ? QJsonValue()
-                                            : QJsonValue(context.videos()->absolutePath(
-                                                      job.filePath))},
-                    {QStringLiteral("error"), job.errorMessage.isEmpty()
+                     job.filePath.isEmpty()
                              ? QJsonValue()
-                             : QJsonValue(job.errorMessage)},
+                             : QJsonValue(context.videos()->absolutePath(job.filePath))},
+                    {QStringLiteral("error"),
+                     job.errorMessage.isEmpty() ? QJsonValue() : QJsonValue(job.errorMessage)},
             });
         }
         out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
@@ -423,6 +706,10 @@ int run(const QStringList &arguments)
         return generate(arguments);
     if (command == QLatin1String("cache"))
         return cache(arguments);
+    if (command == QLatin1String("batch"))
+        return batch(arguments);
+    if (command == QLatin1String("worker"))
+        return worker(arguments);
 
     QCommandLineParser parser;
     addCommon(parser);

@@ -45,7 +45,8 @@ int main(int argc, char *argv[])
         arguments << QString::fromLocal8Bit(argv[i]);
     const QString command = Cli::subcommand(arguments);
     const bool wantsInfo = arguments.contains(QLatin1String("--help"))
-            || arguments.contains(QLatin1String("-h")) || arguments.contains(QLatin1String("--version"))
+            || arguments.contains(QLatin1String("-h"))
+            || arguments.contains(QLatin1String("--version"))
             || arguments.contains(QLatin1String("-v"));
 
 #ifdef DRILLSTUDIO_WITH_GUI

@@ -7,13 +7,17 @@
 #include "jobstore.h"
 #include "localprovider.h"
 #include "logfile.h"
+#include "openai/openaiprovider.h"
 #include "settings.h"
 #include "videostore.h"
 
 #include <QDir>
 #include <QStandardPaths>
+#include <QUrl>
 
-AppContext::AppContext(QObject *parent) : QObject(parent) { }
+AppContext::AppContext(QObject *parent)
+    : QObject(parent)
+{ }
 
 AppContext::~AppContext()
 {
@@ -49,7 +53,8 @@ bool AppContext::open(const Options &options)
         m_ownClock = std::make_unique<SystemClock>();
         m_clock = m_ownClock.get();
     }
-    m_settings = std::make_unique<Settings>(QDir(m_dataDir).filePath(QStringLiteral("settings.ini")));
+    m_settings
+            = std::make_unique<Settings>(QDir(m_dataDir).filePath(QStringLiteral("settings.ini")));
     if (options.installLogFile)
         LogFile::install(QDir(m_dataDir).filePath(QStringLiteral("drillstudio.log")),
                          m_settings->logMaxBytes());
@@ -65,13 +70,29 @@ bool AppContext::open(const Options &options)
     m_database = std::make_unique<Database>();
     Database::Config config;
     config.sqlitePath = QDir(m_dataDir).filePath(QStringLiteral("library.sqlite"));
+    if (m_settings->string("store/backend") == QLatin1String("postgresql")) {
+        config.backend = Database::Backend::PostgreSQL;
+        config.postgresUrl = QUrl(m_settings->string("store/postgresUrl"));
+        if (config.postgresUrl.isEmpty()) {
+            m_error = tr("store/backend is postgresql but store/postgresUrl is empty. Set it to "
+                         "postgresql://user@host:5432/database.");
+            return false;
+        }
+    }
     if (!m_database->open(config)) {
         m_error = m_database->errorString();
         return false;
     }
     m_store = std::make_unique<JobStore>(m_database.get());
     m_jobs = new JobManager(m_store.get(), m_videos.get(), m_settings.get(), m_clock, this);
-    m_jobs->addProvider(new LocalProvider);
+    auto *local = new LocalProvider;
+    local->setMaxConcurrent(int(m_settings->integer("jobs/maxLocalConcurrent")));
+    m_jobs->addProvider(local);
+    m_jobs->addProvider(new OpenAIProvider(m_settings.get(), m_clock));
     qCInfo(lcCore).noquote() << "data folder" << QDir::toNativeSeparators(m_dataDir);
+    if (options.startJobs) {
+        m_jobs->setClaimForeignJobs(options.claimForeignJobs);
+        m_jobs->start();
+    }
     return true;
 }

@@ -21,10 +21,10 @@ class AppContext final : public QObject
 public:
     struct Options
     {
-        QString dataDir;            // empty: DRILLSTUDIO_DATA_DIR, then the platform default
+        QString dataDir; // empty: DRILLSTUDIO_DATA_DIR, then the platform default
         bool installLogFile = true; // log to <dataDir>/drillstudio.log
-        Clock *clock = nullptr;     // not owned; a SystemClock when null
-        bool startJobs = true;      // resume unfinished jobs and run new ones
+        Clock *clock = nullptr; // not owned; a SystemClock when null
+        bool startJobs = true; // resume unfinished jobs and run new ones
         // Also work on jobs submitted by other processes or earlier runs (see JobManager).
         bool claimForeignJobs = true;
     };

@@ -15,8 +15,8 @@
 namespace {
 
 constexpr int kLatestSchema = 2;
-const char kSqliteMagic[16] = {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f',
-                               'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
+const char kSqliteMagic[16]
+        = {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f', 'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
 
 QStringList statementsOf(const QString &script)
 {
@@ -39,7 +39,9 @@ QStringList statementsOf(const QString &script)
 
 } // namespace
 
-Database::Database() : m_baseName(QStringLiteral("drillstudio-db-%1").arg(quintptr(this), 0, 16)) { }
+Database::Database()
+    : m_baseName(QStringLiteral("drillstudio-db-%1").arg(quintptr(this), 0, 16))
+{ }
 
 Database::~Database()
 {
@@ -272,7 +274,8 @@ bool Database::backupSqlite(int fromVersion)
     const QString target = m_config.sqlitePath
             + QStringLiteral(".v%1-%2.backup")
                       .arg(fromVersion)
-                      .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss")));
+                      .arg(QDateTime::currentDateTimeUtc().toString(
+                              QStringLiteral("yyyyMMddHHmmss")));
     QSqlQuery q(connection());
     q.prepare(QStringLiteral("VACUUM INTO ?"));
     q.addBindValue(target);

@@ -16,7 +16,8 @@ public:
     {
         Backend backend = Backend::SQLite;
         QString sqlitePath; // for SQLite
-        QUrl postgresUrl;   // postgresql://user@host:port/dbname (password from PGPASSWORD or ~/.pgpass)
+        QUrl postgresUrl; // postgresql://user@host:port/dbname (password from PGPASSWORD or
+                          // ~/.pgpass)
     };
 
     Database();

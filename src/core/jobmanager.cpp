@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "corelog.h"
+#include "crashpoint.h"
 #include "jobstore.h"
 #include "settings.h"
 #include "videostore.h"
@@ -90,8 +91,8 @@ void JobManager::start()
 int JobManager::slotsFor(const VideoProvider *provider) const
 {
     const bool remote = provider->isRemote();
-    const qint64 limit = m_settings->integer(remote ? "jobs/maxRemoteConcurrent"
-                                                    : "jobs/maxLocalConcurrent");
+    const qint64 limit
+            = m_settings->integer(remote ? "jobs/maxRemoteConcurrent" : "jobs/maxLocalConcurrent");
     qint64 busy = 0;
     for (const Running &running : m_running) {
         const VideoProvider *other = m_providers.value(running.job.provider);
@@ -109,8 +110,8 @@ QString JobManager::checkBudget(double estimate, qint64 now)
         return {};
     const QDateTime local = QDateTime::fromMSecsSinceEpoch(now).toLocalTime();
     const qint64 dayStart = local.date().startOfDay().toMSecsSinceEpoch();
-    const qint64 monthStart =
-            QDate(local.date().year(), local.date().month(), 1).startOfDay().toMSecsSinceEpoch();
+    const qint64 monthStart
+            = QDate(local.date().year(), local.date().month(), 1).startOfDay().toMSecsSinceEpoch();
     if (daily > 0) {
         const double spent = m_store->spentSince(dayStart);
         if (spent + estimate > daily + 1e-9)
@@ -276,8 +277,8 @@ void JobManager::schedule()
         }
     }
     if (!names.isEmpty()) {
-        const QList<JobRecord> candidates =
-                m_store->claimCandidates(names, 64, now, QSysInfo::machineHostName());
+        const QList<JobRecord> candidates
+                = m_store->claimCandidates(names, 64, now, QSysInfo::machineHostName());
         for (JobRecord job : candidates) {
             if (m_running.contains(job.id))
                 continue;
@@ -335,6 +336,7 @@ void JobManager::startJob(JobRecord job)
         m_store->claim(job.id, QString(), 0, m_owner);
         return;
     }
+    CrashPoint::hit("job-recorded");
     Running running;
     running.job = job;
     running.outputPath = request.outputPath;
@@ -411,8 +413,7 @@ bool JobManager::cancel(const QString &jobId)
     return false;
 }
 
-void JobManager::onRemoteId(const QString &jobId, const QString &remoteId,
-                            const QString &requestId)
+void JobManager::onRemoteId(const QString &jobId, const QString &remoteId, const QString &requestId)
 {
     auto it = m_running.find(jobId);
     if (it == m_running.end())
@@ -420,9 +421,11 @@ void JobManager::onRemoteId(const QString &jobId, const QString &remoteId,
     it->job.remoteId = remoteId;
     it->job.requestId = requestId;
     it->job.status = JobStatus::Submitted;
+    CrashPoint::hit("before-remote-id-commit");
     // Synchronous: the provider waits for nothing before this commit returns.
     if (!m_store->updateJob(it->job))
         qCCritical(lcJobs) << "could not record remote id" << remoteId << "of job" << jobId;
+    CrashPoint::hit("after-remote-id-commit");
 }
 
 void JobManager::onProgress(const QString &jobId, int percent)
@@ -431,8 +434,8 @@ void JobManager::onProgress(const QString &jobId, int percent)
     if (it == m_running.end())
         return;
     percent = qBound(0, percent, 100);
-    const bool statusChanged = it->job.status == JobStatus::Submitted
-            || it->job.status == JobStatus::Creating;
+    const bool statusChanged
+            = it->job.status == JobStatus::Submitted || it->job.status == JobStatus::Creating;
     if (statusChanged)
         it->job.status = JobStatus::Running;
     // Persist in steps of 10 % so that status pages see movement without a write per frame.
@@ -440,9 +443,10 @@ void JobManager::onProgress(const QString &jobId, int percent)
     it->job.progress = percent;
     if (persist)
         m_store->updateJob(it->job);
+    CrashPoint::hit("progress");
     const qint64 elapsed = it->elapsed.elapsed();
     const qint64 msLeft = percent > 0 && percent < 100 ? elapsed * (100 - percent) / percent
-                                                        : (percent >= 100 ? 0 : -1);
+                                                       : (percent >= 100 ? 0 : -1);
     Q_EMIT jobProgress(jobId, percent, msLeft);
 }
 
@@ -454,6 +458,7 @@ void JobManager::onFinished(const QString &jobId, const QString &filePath)
         return;
     }
     JobRecord job = it->job;
+    CrashPoint::hit("before-rename");
     VerifiedVideo video;
     if (!m_videos->commit(filePath, &video)) {
         finishWithError(job, QStringLiteral("invalid_video"), m_videos->errorString());
@@ -479,6 +484,7 @@ void JobManager::onFinished(const QString &jobId, const QString &filePath)
     job.errorMessage.clear();
     job.claimedBy.clear();
     job.claimedUntil = 0;
+    CrashPoint::hit("after-rename");
     if (!m_store->updateJob(job)) {
         // The file is in place but unrecorded; keep it only if another job already uses it.
         if (!m_store->fileInUseByOther(job.filePath, job.id))
@@ -677,8 +683,8 @@ CostSummary JobManager::costs()
     CostSummary summary;
     const QDateTime now = m_clock->now().toLocalTime();
     const qint64 dayStart = now.date().startOfDay().toMSecsSinceEpoch();
-    const qint64 monthStart =
-            QDate(now.date().year(), now.date().month(), 1).startOfDay().toMSecsSinceEpoch();
+    const qint64 monthStart
+            = QDate(now.date().year(), now.date().month(), 1).startOfDay().toMSecsSinceEpoch();
     summary.today = m_store->spentSince(dayStart);
     summary.thisMonth = m_store->spentSince(monthStart);
     summary.dailyCap = m_settings->number("budget/dailyUsd");

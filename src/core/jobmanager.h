@@ -24,11 +24,11 @@ struct CostSummary
 {
     double today = 0;
     double thisMonth = 0;
-    double dailyCap = 0;   // 0: none
+    double dailyCap = 0; // 0: none
     double monthlyCap = 0; // 0: none
-    QList<QPair<QString, double>> perDay;   // "yyyy-MM-dd", dollars (last 31 days)
+    QList<QPair<QString, double>> perDay; // "yyyy-MM-dd", dollars (last 31 days)
     QList<QPair<QString, double>> perMonth; // "yyyy-MM", dollars
-    QList<QPair<qint64, double>> perRun;    // run id, dollars
+    QList<QPair<qint64, double>> perRun; // run id, dollars
 };
 
 class JobManager final : public QObject
@@ -41,8 +41,8 @@ public:
     {
         enum class Kind {
             CacheHit, // a finished video exists; the run now links to it
-            Joined,   // the same drill is being generated for another run; linked to that job
-            Started,  // a new job was recorded and queued
+            Joined, // the same drill is being generated for another run; linked to that job
+            Started, // a new job was recorded and queued
             Rejected, // invalid spec, budget or storage failure; see error
         };
         Kind kind = Kind::Rejected;
@@ -120,8 +120,8 @@ private:
     Settings *m_settings;
     const Clock *m_clock;
     QHash<QString, VideoProvider *> m_providers;
-    QHash<QString, Running> m_running;  // jobs this process works on
-    QSet<QString> m_interesting;        // submitted here or waited for here
+    QHash<QString, Running> m_running; // jobs this process works on
+    QSet<QString> m_interesting; // submitted here or waited for here
     QHash<QString, JobStatus> m_watched; // jobs waited for here but run elsewhere
     QString m_owner;
     qint64 m_leaseMs = 30000;

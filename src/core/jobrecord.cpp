@@ -9,11 +9,11 @@ struct StatusName
 };
 
 constexpr StatusName kNames[] = {
-    {JobStatus::Queued, "queued"},         {JobStatus::Creating, "creating"},
-    {JobStatus::Submitted, "submitted"},
-    {JobStatus::Running, "running"},       {JobStatus::Downloading, "downloading"},
-    {JobStatus::Completed, "completed"},   {JobStatus::Failed, "failed"},
-    {JobStatus::Cancelled, "cancelled"},   {JobStatus::Expired, "expired"},
+        {JobStatus::Queued, "queued"},           {JobStatus::Creating, "creating"},
+        {JobStatus::Submitted, "submitted"},     {JobStatus::Running, "running"},
+        {JobStatus::Downloading, "downloading"}, {JobStatus::Completed, "completed"},
+        {JobStatus::Failed, "failed"},           {JobStatus::Cancelled, "cancelled"},
+        {JobStatus::Expired, "expired"},
 };
 
 } // namespace

@@ -5,12 +5,12 @@
 #include <QString>
 
 enum class JobStatus {
-    Queued,      // recorded, not yet handed to a provider
-    Creating,    // a create request may be on its way to a remote provider (no id known yet)
-    Submitted,   // the provider accepted it (remote id known for remote providers)
-    Running,     // rendering or being rendered remotely
+    Queued, // recorded, not yet handed to a provider
+    Creating, // a create request may be on its way to a remote provider (no id known yet)
+    Submitted, // the provider accepted it (remote id known for remote providers)
+    Running, // rendering or being rendered remotely
     Downloading, // finished remotely; fetching the file
-    Completed,   // the file is verified and in the video store
+    Completed, // the file is verified and in the video store
     Failed,
     Cancelled,
     Expired, // finished remotely but the content expired before it was fetched
@@ -50,10 +50,10 @@ struct JobRecord
     qint64 bytes = 0;
     QString sha256;
     qint64 durationMs = 0;
-    int priority = 0;       // higher runs first
-    QString claimedBy;      // "host:pid:token" of the process working on it
+    int priority = 0; // higher runs first
+    QString claimedBy; // "host:pid:token" of the process working on it
     qint64 claimedUntil = 0; // its claim holds until then (ms since the epoch)
-    QString thumbnailPath;  // relative to the video folder
+    QString thumbnailPath; // relative to the video folder
 
     bool isValid() const { return !id.isEmpty(); }
 };

@@ -30,8 +30,7 @@ QString JobSpec::specHash() const
     const QString material = QStringLiteral("drillstudio-spec-v1\n") + normalizedDrillText()
             + QLatin1Char('\x1f') + provider + QLatin1Char('\x1f') + model + QLatin1Char('\x1f')
             + QString::number(size.width()) + QLatin1Char('x') + QString::number(size.height())
-            + QLatin1Char('\x1f') + QString::number(seconds) + QLatin1Char('\x1f')
-            + promptTemplate;
+            + QLatin1Char('\x1f') + QString::number(seconds) + QLatin1Char('\x1f') + promptTemplate;
     hash.addData(material.toUtf8());
     return QString::fromLatin1(hash.result().toHex().left(32));
 }

@@ -17,11 +17,11 @@ public:
     QString drillText;
     QString provider = QStringLiteral("local");
     QString model = QStringLiteral("sora-2");
-    QSize size{1280, 720};
+    QSize size {1280, 720};
     int seconds = 4;
     QString promptTemplate;
     bool force = false; // generate again even when a video for the same drill exists
-    int priority = 0;   // higher runs first (a coach waiting in the window beats a batch)
+    int priority = 0; // higher runs first (a coach waiting in the window beats a batch)
 
     // Unicode NFKC, each line trimmed, inner white space folded, empty lines dropped.
     static QString normalizeDrillText(const QString &text);

@@ -10,11 +10,12 @@
 
 namespace {
 
-const char kJobColumns[] =
-        "id, run_id, drill_text, spec_hash, provider, model, size, seconds, prompt, status, "
-        "progress, remote_id, request_id, error_code, error_message, estimated_cost, actual_cost, "
-        "created_at, started_at, completed_at, expires_at, last_accessed_at, file_path, bytes, "
-        "sha256, duration_ms, priority, claimed_by, claimed_until, thumbnail_path";
+const char kJobColumns[]
+        = "id, run_id, drill_text, spec_hash, provider, model, size, seconds, prompt, status, "
+          "progress, remote_id, request_id, error_code, error_message, estimated_cost, "
+          "actual_cost, "
+          "created_at, started_at, completed_at, expires_at, last_accessed_at, file_path, bytes, "
+          "sha256, duration_ms, priority, claimed_by, claimed_until, thumbnail_path";
 
 QVariant nullable(const QString &text)
 {
@@ -104,7 +105,9 @@ QString select(const char *tail)
 
 } // namespace
 
-JobStore::JobStore(Database *database) : m_database(database) { }
+JobStore::JobStore(Database *database)
+    : m_database(database)
+{ }
 
 bool JobStore::fail(const QString &what, const QString &detail)
 {
@@ -126,8 +129,9 @@ bool JobStore::insertJob(const JobRecord &job, bool *duplicate)
     if (!q.exec()) {
         // Another process recorded the same drill a moment ago (unique active spec).
         const QString native = q.lastError().nativeErrorCode();
-        if (duplicate && (native == QLatin1String("2067") || native == QLatin1String("23505")
-                          || q.lastError().text().contains(QLatin1String("UNIQUE")))) {
+        if (duplicate
+            && (native == QLatin1String("2067") || native == QLatin1String("23505")
+                || q.lastError().text().contains(QLatin1String("UNIQUE")))) {
             *duplicate = true;
             m_error.clear();
             return false;
@@ -549,7 +553,8 @@ QList<QPair<qint64, qint64>> JobStore::bytesPerRun()
 std::optional<qint64> JobStore::runIdForJob(const QString &jobId)
 {
     QSqlQuery q(m_database->connection());
-    q.prepare(QStringLiteral("SELECT run_id FROM runs WHERE job_id = ? ORDER BY linked_at LIMIT 1"));
+    q.prepare(
+            QStringLiteral("SELECT run_id FROM runs WHERE job_id = ? ORDER BY linked_at LIMIT 1"));
     q.addBindValue(jobId);
     if (!q.exec() || !q.next())
         return std::nullopt;

@@ -41,8 +41,8 @@ public:
 
     // Points the run at the job (replacing any earlier link of that run). Returns the job id the
     // run linked to before, empty when none.
-    bool linkRun(qint64 runId, const QString &jobId, const QString &drillText,
-                 qint64 nowMs, QString *previousJobId = nullptr);
+    bool linkRun(qint64 runId, const QString &jobId, const QString &drillText, qint64 nowMs,
+                 QString *previousJobId = nullptr);
     std::optional<JobRecord> jobForRun(qint64 runId);
     bool touch(const QString &jobId, qint64 nowMs);
 

@@ -1,12 +1,14 @@
 #include "localprovider.h"
 
+#include "contentvariants.h"
 #include "corelog.h"
 #include "drillrenderer.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>
 
-LocalProvider::LocalProvider(QObject *parent) : VideoProvider(parent)
+LocalProvider::LocalProvider(QObject *parent)
+    : VideoProvider(parent)
 {
     m_pool.setMaxThreadCount(1);
     m_pool.setObjectName(QStringLiteral("local-renderer"));
@@ -50,6 +52,13 @@ void LocalProvider::start(const ProviderRequest &request)
                     }
                     return !cancelled->load();
                 });
+        // A thumbnail beside the video, like the remote API's; the video is fine without one.
+        QString thumbnailError;
+        if (ok
+            && !ContentVariants::writeThumbnailWebp(request.outputPath,
+                                                    request.outputPath + QStringLiteral(".webp"),
+                                                    &thumbnailError))
+            qCWarning(lcJobs) << "no thumbnail for" << request.jobId << thumbnailError;
         QMetaObject::invokeMethod(
                 this,
                 [this, id = request.jobId, path = request.outputPath, ok, error,

@@ -56,11 +56,9 @@ void rotateIfNeeded(State &s)
 
 void handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    const QByteArray line = QDateTime::currentDateTimeUtc()
-                                    .toString(Qt::ISODateWithMs)
-                                    .toUtf8()
-            + ' ' + levelName(type) + ' ' + (context.category ? context.category : "default")
-            + ": " + message.toUtf8() + '\n';
+    const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8()
+            + ' ' + levelName(type) + ' ' + (context.category ? context.category : "default") + ": "
+            + message.toUtf8() + '\n';
     fputs(line.constData(), stderr);
     State &s = state();
     QMutexLocker lock(&s.mutex);

@@ -14,7 +14,8 @@ const char kVersionKey[] = "settingsVersion";
 
 QSize parseVideoSize(const QString &text)
 {
-    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d{2,4})\\s*[xX×]\\s*(\\d{2,4})\\s*$"));
+    static const QRegularExpression pattern(
+            QStringLiteral("^\\s*(\\d{2,4})\\s*[xX×]\\s*(\\d{2,4})\\s*$"));
     const auto match = pattern.match(text);
     if (!match.hasMatch())
         return {};
@@ -146,8 +147,9 @@ QString checkPostgresUrl(const QVariant &value)
     if (text.isEmpty())
         return {};
     const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != QLatin1String("postgresql")
-                           && url.scheme() != QLatin1String("postgres"))
+    if (!url.isValid()
+        || (url.scheme() != QLatin1String("postgresql")
+            && url.scheme() != QLatin1String("postgres"))
         || url.path().size() < 2)
         return Settings::tr("Use an address like postgresql://user@host:5432/database.");
     if (!url.password().isEmpty())
@@ -177,12 +179,13 @@ QString checkPrompt(const QVariant &value)
 // "model:WxH=dollars per second" entries, comma separated.
 QString checkPrices(const QVariant &value)
 {
-    static const QRegularExpression entry(
-            QStringLiteral("^\\s*[^:=,\\s]+\\s*:\\s*\\d{2,4}x\\d{2,4}\\s*=\\s*\\d+(\\.\\d+)?\\s*$"));
+    static const QRegularExpression entry(QStringLiteral(
+            "^\\s*[^:=,\\s]+\\s*:\\s*\\d{2,4}x\\d{2,4}\\s*=\\s*\\d+(\\.\\d+)?\\s*$"));
     const QStringList items = value.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString &item : items) {
         if (!entry.match(item).hasMatch())
-            return Settings::tr("\"%1\" is not a price like sora-2:1280x720=0.10.").arg(item.trimmed());
+            return Settings::tr("\"%1\" is not a price like sora-2:1280x720=0.10.")
+                    .arg(item.trimmed());
     }
     return {};
 }
@@ -192,67 +195,72 @@ QString checkPrices(const QVariant &value)
 const QList<Settings::Entry> &Settings::entries()
 {
     static const QList<Entry> table = {
-        {"generation/provider", QStringLiteral("local"),
-         "Provider for new videos: local (rendered on this machine) or openai.", checkProvider},
-        {"generation/model", QStringLiteral("sora-2"), "Model name sent to the openai provider.",
-         checkName},
-        {"generation/size", QStringLiteral("1280x720"), "Video size, WIDTHxHEIGHT.", checkSize},
-        {"generation/seconds", 4, "Video length in seconds.", checkRange<1, 60>},
-        {"generation/promptTemplate", defaultPromptTemplate(),
-         "Prompt sent to the provider; {drill} stands for the drill text.", checkPrompt},
-        {"cache/shareVideos", true,
-         "Runs with the same drill share one video (true) or each get their own (false).",
-         checkBool},
-        {"cache/maxBytes", 0, "Cache size cap in bytes; least recently used videos go first. 0: "
-                              "no cap.",
-         checkRange<0, 1'000'000'000'000'000>},
-        {"cache/maxAgeDays", 0, "Videos not used for this many days are evicted. 0: keep.",
-         checkRange<0, 36500>},
-        {"jobs/maxLocalConcurrent", 1, "Local renders at the same time.", checkRange<1, 16>},
-        {"jobs/maxRemoteConcurrent", 4, "Remote jobs under way at the same time.",
-         checkRange<1, 64>},
-        {"jobs/timeoutSeconds", 1800,
-         "Overall time a job may take before it is given up (remote providers).",
-         checkRange<10, 86400>},
-        {"budget/dailyUsd", 0, "Daily spending cap for remote jobs in US dollars. 0: no cap.",
-         checkMoney<0, 1000000>},
-        {"budget/monthlyUsd", 0, "Monthly spending cap for remote jobs in US dollars. 0: no cap.",
-         checkMoney<0, 1000000>},
-        {"store/backend", QStringLiteral("sqlite"),
-         "Job store: sqlite (a file in the data folder) or postgresql (shared by a team).",
-         checkBackend},
-        {"store/postgresUrl", QString(),
-         "PostgreSQL address, postgresql://user@host:port/database (password from PGPASSWORD "
-         "or ~/.pgpass).",
-         checkPostgresUrl},
-        {"openai/baseUrl", QStringLiteral("https://api.openai.com/v1"),
-         "Base URL of an OpenAI-compatible Videos API.", checkUrl},
-        {"openai/organization", QString(), "Optional OpenAI-Organization header.",
-         checkOptionalName},
-        {"openai/project", QString(), "Optional OpenAI-Project header.", checkOptionalName},
-        {"openai/envFile", QString(),
-         "A .env file that holds OPENAI_API_KEY=..., when the key is not in the environment.",
-         checkOptionalName},
-        {"openai/allowedSizes", QStringLiteral("720x1280,1280x720,1024x1792,1792x1024"),
-         "Sizes the endpoint accepts.", checkSizeList},
-        {"openai/allowedSeconds", QStringLiteral("4,8,12"), "Lengths the endpoint accepts.",
-         checkSecondsList},
-        {"openai/requestTimeoutSeconds", 600, "Time one HTTP request may take.",
-         checkRange<1, 3600>},
-        {"openai/pollIntervalSeconds", 10,
-         "First wait between status polls (grows with backoff; openai-poll-after-ms wins).",
-         checkRange<1, 600>},
-        {"openai/maxRetries", 2, "Retries of a failed request that is safe to repeat.",
-         checkRange<0, 10>},
-        {"openai/prices",
-         QStringLiteral("sora-2:720x1280=0.10,sora-2:1280x720=0.10,"
-                        "sora-2-pro:720x1280=0.30,sora-2-pro:1280x720=0.30,"
-                        "sora-2-pro:1024x1792=0.50,sora-2-pro:1792x1024=0.50"),
-         "US dollars per second of video, per model and size.", checkPrices},
-        {"openai/webhookUrl", QString(), "Optional address that receives signed webhooks.",
-         checkOptionalUrl},
-        {"log/maxBytes", 2 * 1024 * 1024, "Log file size at which it is rotated, in bytes.",
-         checkRange<4096, 1024LL * 1024 * 1024>},
+            {"generation/provider", QStringLiteral("local"),
+             "Provider for new videos: local (rendered on this machine) or openai.", checkProvider},
+            {"generation/model", QStringLiteral("sora-2"),
+             "Model name sent to the openai provider.", checkName},
+            {"generation/size", QStringLiteral("1280x720"), "Video size, WIDTHxHEIGHT.", checkSize},
+            {"generation/seconds", 4, "Video length in seconds.", checkRange<1, 60>},
+            {"generation/promptTemplate", defaultPromptTemplate(),
+             "Prompt sent to the provider; {drill} stands for the drill text.", checkPrompt},
+            {"cache/shareVideos", true,
+             "Runs with the same drill share one video (true) or each get their own (false).",
+             checkBool},
+            {"cache/maxBytes", 0,
+             "Cache size cap in bytes; least recently used videos go first. 0: "
+             "no cap.",
+             checkRange<0, 1'000'000'000'000'000>},
+            {"cache/maxAgeDays", 0, "Videos not used for this many days are evicted. 0: keep.",
+             checkRange<0, 36500>},
+            {"jobs/maxLocalConcurrent", 1, "Local renders at the same time.", checkRange<1, 16>},
+            {"jobs/maxRemoteConcurrent", 4, "Remote jobs under way at the same time.",
+             checkRange<1, 64>},
+            {"jobs/timeoutSeconds", 1800,
+             "Overall time a job may take before it is given up (remote providers).",
+             checkRange<10, 86400>},
+            {"budget/dailyUsd", 0, "Daily spending cap for remote jobs in US dollars. 0: no cap.",
+             checkMoney<0, 1000000>},
+            {"budget/monthlyUsd", 0,
+             "Monthly spending cap for remote jobs in US dollars. 0: no cap.",
+             checkMoney<0, 1000000>},
+            {"store/backend", QStringLiteral("sqlite"),
+             "Job store: sqlite (a file in the data folder) or postgresql (shared by a team).",
+             checkBackend},
+            {"store/postgresUrl", QString(),
+             "PostgreSQL address, postgresql://user@host:port/database (password from PGPASSWORD "
+             "or ~/.pgpass).",
+             checkPostgresUrl},
+            {"openai/baseUrl", QStringLiteral("https://api.openai.com/v1"),
+             "Base URL of an OpenAI-compatible Videos API.", checkUrl},
+            {"openai/organization", QString(), "Optional OpenAI-Organization header.",
+             checkOptionalName},
+            {"openai/project", QString(), "Optional OpenAI-Project header.", checkOptionalName},
+            {"openai/envFile", QString(),
+             "A .env file that holds OPENAI_API_KEY=..., when the key is not in the environment.",
+             checkOptionalName},
+            {"openai/allowedSizes", QStringLiteral("720x1280,1280x720,1024x1792,1792x1024"),
+             "Sizes the endpoint accepts.", checkSizeList},
+            {"openai/allowedSeconds", QStringLiteral("4,8,12"), "Lengths the endpoint accepts.",
+             checkSecondsList},
+            {"openai/requestTimeoutSeconds", 600, "Time one HTTP request may take.",
+             checkRange<1, 3600>},
+            {"openai/pollIntervalSeconds", 10,
+             "First wait between status polls (grows with backoff; openai-poll-after-ms wins).",
+             checkRange<1, 600>},
+            {"openai/maxRetries", 2, "Retries of a failed request that is safe to repeat.",
+             checkRange<0, 10>},
+            {"openai/maxDownloadBytes", 1024LL * 1024 * 1024,
+             "Largest file the openai provider downloads, in bytes.",
+             checkRange<1024, 64LL * 1024 * 1024 * 1024>},
+            {"openai/prices",
+             QStringLiteral("sora-2:720x1280=0.10,sora-2:1280x720=0.10,"
+                            "sora-2-pro:720x1280=0.30,sora-2-pro:1280x720=0.30,"
+                            "sora-2-pro:1024x1792=0.50,sora-2-pro:1792x1024=0.50"),
+             "US dollars per second of video, per model and size.", checkPrices},
+            {"openai/webhookUrl", QString(), "Optional address that receives signed webhooks.",
+             checkOptionalUrl},
+            {"log/maxBytes", 2 * 1024 * 1024, "Log file size at which it is rotated, in bytes.",
+             checkRange<4096, 1024LL * 1024 * 1024>},
     };
     return table;
 }

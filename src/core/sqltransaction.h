@@ -9,7 +9,10 @@
 class SqlTransaction
 {
 public:
-    explicit SqlTransaction(QSqlDatabase db) : m_db(std::move(db)), m_active(begin()) { }
+    explicit SqlTransaction(QSqlDatabase db)
+        : m_db(std::move(db))
+        , m_active(begin())
+    { }
     ~SqlTransaction()
     {
         if (m_active)

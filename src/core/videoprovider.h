@@ -16,7 +16,7 @@ struct ProviderRequest
     int seconds = 4;
     QString cornerLabel;
     QString outputPath; // where the finished MP4 must be written
-    QString remoteId;   // set when resuming a job the provider already accepted
+    QString remoteId; // set when resuming a job the provider already accepted
     // No remote id is known, but an earlier attempt may have sent its create (created after
     // createdAfterMs) and died before recording the answer: look for that video before creating.
     bool mayHaveCreated = false;
@@ -25,7 +25,7 @@ struct ProviderRequest
 
 struct ProviderError
 {
-    QString code;    // stable, machine readable: "moderation_blocked", "render_failed", ...
+    QString code; // stable, machine readable: "moderation_blocked", "render_failed", ...
     QString message; // for people, already translated
     int httpStatus = 0;
     QString requestId;

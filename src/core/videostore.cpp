@@ -10,9 +10,9 @@
 #include <QUuid>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <csignal>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -33,7 +33,9 @@ bool syncPath(const QString &path, bool directory)
 
 } // namespace
 
-VideoStore::VideoStore(const QString &directory) : m_directory(QDir::cleanPath(directory)) { }
+VideoStore::VideoStore(const QString &directory)
+    : m_directory(QDir::cleanPath(directory))
+{ }
 
 bool VideoStore::ensureWritable()
 {
@@ -157,7 +159,9 @@ int VideoStore::removeStaleTemporaries()
     const QStringList names = dir.entryList({QLatin1String(kTempPrefix) + QLatin1Char('*')},
                                             QDir::Files | QDir::Hidden);
     for (const QString &name : names) {
-        const qint64 pid = name.mid(qsizetype(sizeof kTempPrefix) - 1).section(QLatin1Char('-'), 0, 0).toLongLong();
+        const qint64 pid = name.mid(qsizetype(sizeof kTempPrefix) - 1)
+                                   .section(QLatin1Char('-'), 0, 0)
+                                   .toLongLong();
         const bool writerAlive = pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
         if (!writerAlive && QFile::remove(dir.filePath(name)))
             ++removed;

@@ -4,7 +4,8 @@
 #include <QLocale>
 
 LibraryModel::LibraryModel(JobStore *store, QObject *parent)
-    : QAbstractTableModel(parent), m_store(store)
+    : QAbstractTableModel(parent)
+    , m_store(store)
 {
     reload();
 }
@@ -39,12 +40,18 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == DrillColumn)
             return job.drillText;
+        if (index.column() == RunsColumn) {
+            QStringList runs;
+            for (qint64 id : entry.runIds)
+                runs << QString::number(id);
+            return tr("Runs: %1").arg(runs.join(QStringLiteral(", ")));
+        }
         if (index.column() == StatusColumn && !job.errorMessage.isEmpty())
             return job.errorMessage;
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == RunsColumn || index.column() == SizeColumn
-            || index.column() == LengthColumn)
+            || index.column() == CostColumn || index.column() == LengthColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::DisplayRole:
@@ -55,7 +62,7 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
     const QLocale locale;
     switch (index.column()) {
     case DrillColumn:
-        return job.drillText.simplified().left(80);
+        return displayDrill(job.drillText).left(120);
     case StatusColumn:
         if (job.status == JobStatus::Running || job.status == JobStatus::Downloading)
             return tr("%1 (%2%)").arg(jobStatusDisplayName(job.status)).arg(job.progress);
@@ -64,6 +71,12 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
         return entry.runCount;
     case SizeColumn:
         return job.bytes > 0 ? locale.formattedDataSize(job.bytes) : QString();
+    case CostColumn:
+        return job.provider == QLatin1String("local")
+                ? tr("free")
+                : QStringLiteral("$%1").arg(job.status == JobStatus::Completed ? job.actualCost
+                                                                               : job.estimatedCost,
+                                            0, 'f', 2);
     case LengthColumn:
         return tr("%1 s").arg(job.seconds);
     case CreatedColumn:
@@ -87,6 +100,8 @@ QVariant LibraryModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Runs");
     case SizeColumn:
         return tr("Size");
+    case CostColumn:
+        return tr("Cost");
     case LengthColumn:
         return tr("Length");
     case CreatedColumn:
@@ -94,6 +109,14 @@ QVariant LibraryModel::headerData(int section, Qt::Orientation orientation, int 
     default:
         return {};
     }
+}
+
+QString LibraryModel::displayDrill(const QString &drillText)
+{
+    QStringList lines = drillText.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    while (lines.size() > 1 && lines.first().trimmed().startsWith(QChar(0x3010))) // 【
+        lines.removeFirst();
+    return lines.join(QLatin1Char(' ')).simplified();
 }
 
 void LibraryModel::reload()

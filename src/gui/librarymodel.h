@@ -10,8 +10,16 @@ class LibraryModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(LibraryModel)
 
 public:
-    enum Column { DrillColumn, StatusColumn, RunsColumn, SizeColumn, LengthColumn, CreatedColumn,
-                  ColumnCount };
+    enum Column {
+        DrillColumn,
+        StatusColumn,
+        RunsColumn,
+        SizeColumn,
+        CostColumn,
+        LengthColumn,
+        CreatedColumn,
+        ColumnCount
+    };
     enum Role { JobIdRole = Qt::UserRole + 1, FilePathRole, RunIdsRole };
 
     explicit LibraryModel(JobStore *store, QObject *parent = nullptr);
@@ -27,6 +35,9 @@ public:
     void setProgress(const QString &jobId, int percent);
     QModelIndex indexOfJob(const QString &jobId) const;
     const LibraryEntry &entry(int row) const { return m_entries.at(row); }
+
+    // The drill as a person reads it in a list: without the advice card's 【…】 header line.
+    static QString displayDrill(const QString &drillText);
 
 private:
     JobStore *m_store;

@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLocale>
+#include <QMediaPlayer>
 #include <QMessageBox>
 #include <QUrl>
 
@@ -27,11 +28,13 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
 {
     ui->setupUi(this);
     ui->previewGroup->layout()->addWidget(m_preview);
-    ui->splitter->setStretchFactor(0, 2);
-    ui->splitter->setStretchFactor(1, 3);
+    ui->splitter->setStretchFactor(0, 1);
+    ui->splitter->setStretchFactor(1, 1);
+    ui->splitter->setSizes({560, 600});
     ui->libraryView->setModel(m_model);
-    ui->libraryView->horizontalHeader()->setSectionResizeMode(LibraryModel::DrillColumn,
-                                                              QHeaderView::Stretch);
+    QHeaderView *header = ui->libraryView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(LibraryModel::DrillColumn, QHeaderView::Stretch);
     ui->libraryView->verticalHeader()->hide();
     ui->drillEdit->setMaximumHeight(140);
     m_confirm = [this](const QString &title, const QString &text) {
@@ -53,23 +56,29 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(jobs, &JobManager::libraryChanged, m_model, &LibraryModel::reload);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateSummary);
     connect(ui->quitAction, &QAction::triggered, this, &QWidget::close);
-    connect(ui->openDataFolderAction, &QAction::triggered, this, [this] {
-        QDesktopServices::openUrl(QUrl::fromLocalFile(m_context->dataDir()));
-    });
+    connect(ui->openDataFolderAction, &QAction::triggered, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_context->dataDir())); });
     connect(ui->aboutAction, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About DrillStudio"),
-                           tr("<h3>DrillStudio %1</h3><p>Turns training-drill texts into short "
-                              "videos, keeps them in a durable cache and serves them to the "
-                              "web frontend.</p><p>Data folder: %2</p>")
-                                   .arg(QStringLiteral(DRILLSTUDIO_VERSION),
-                                        QDir::toNativeSeparators(m_context->dataDir())
-                                                .toHtmlEscaped()));
+        QMessageBox::about(
+                this, tr("About DrillStudio"),
+                tr("<h3>DrillStudio %1</h3><p>Turns training-drill texts into short "
+                   "videos, keeps them in a durable cache and serves them to the "
+                   "web frontend.</p><p>Data folder: %2</p>")
+                        .arg(QStringLiteral(DRILLSTUDIO_VERSION),
+                             QDir::toNativeSeparators(m_context->dataDir()).toHtmlEscaped()));
     });
 
     for (const QString &problem : context->settings()->problems())
         showMessage(problem, true);
     updateDrillCounter();
     updateSummary();
+    // Show the newest video's first frame, without playing it.
+    if (m_model->rowCount() > 0) {
+        m_autoPlay = false;
+        ui->libraryView->selectRow(0);
+        m_preview->player()->pause();
+        m_autoPlay = true;
+    }
     ui->runIdEdit->setFocus();
 }
 
@@ -89,9 +98,8 @@ void MainWindow::updateDrillCounter()
     ui->drillCounterLabel->setText(QStringLiteral("%1 / %2")
                                            .arg(QLocale().toString(count))
                                            .arg(QLocale().toString(JobSpec::MaxDrillCharacters)));
-    ui->drillCounterLabel->setStyleSheet(count > JobSpec::MaxDrillCharacters
-                                                 ? QStringLiteral("color: #b00020;")
-                                                 : QString());
+    ui->drillCounterLabel->setStyleSheet(
+            count > JobSpec::MaxDrillCharacters ? QStringLiteral("color: #b00020;") : QString());
 }
 
 void MainWindow::setBusy(bool busy)
@@ -135,9 +143,9 @@ void MainWindow::generate()
         showMessage(submission.error, true);
         return;
     case JobManager::Submission::Kind::CacheHit:
-        showMessage(tr("Run %1 uses a video already in the cache; nothing was generated.")
-                            .arg(*runId),
-                    false);
+        showMessage(
+                tr("Run %1 uses a video already in the cache; nothing was generated.").arg(*runId),
+                false);
         showVideo(submission.job.id);
         return;
     case JobManager::Submission::Kind::Joined:
@@ -208,7 +216,7 @@ void MainWindow::onSelectionChanged()
         return;
     const LibraryEntry &entry = m_model->entry(rows.first().row());
     if (entry.job.status == JobStatus::Completed && !entry.job.filePath.isEmpty())
-        m_preview->setSource(m_context->videos()->absolutePath(entry.job.filePath));
+        m_preview->setSource(m_context->videos()->absolutePath(entry.job.filePath), m_autoPlay);
     else
         m_preview->clear();
 }
@@ -239,6 +247,7 @@ void MainWindow::removeSelected()
 void MainWindow::updateSummary()
 {
     JobStore *store = m_context->store();
-    ui->librarySummaryLabel->setText(tr("%n video(s), %1", nullptr, int(store->videoCount()))
-                                             .arg(QLocale().formattedDataSize(store->totalBytes())));
+    ui->librarySummaryLabel->setText(
+            tr("%n video(s), %1", nullptr, int(store->videoCount()))
+                    .arg(QLocale().formattedDataSize(store->totalBytes())));
 }

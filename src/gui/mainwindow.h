@@ -53,4 +53,5 @@ private:
     PreviewWidget *m_preview;
     QString m_currentJobId;
     ConfirmHandler m_confirm;
+    bool m_autoPlay = true;
 };

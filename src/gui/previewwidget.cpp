@@ -147,8 +147,8 @@ void PreviewWidget::stepFrame(int direction)
 {
     if (m_player->playbackState() == QMediaPlayer::PlayingState)
         m_player->pause();
-    const qint64 target = qBound<qint64>(0, m_player->position() + direction * kFrameMs,
-                                         m_player->duration());
+    const qint64 target
+            = qBound<qint64>(0, m_player->position() + direction * kFrameMs, m_player->duration());
     m_player->setPosition(target);
 }
 
@@ -156,8 +156,8 @@ void PreviewWidget::updateButtons()
 {
     const bool hasSource = !m_player->source().isEmpty();
     const bool playing = m_player->playbackState() == QMediaPlayer::PlayingState;
-    m_playButton->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause
-                                                        : QStyle::SP_MediaPlay));
+    m_playButton->setIcon(
+            style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_playButton->setEnabled(hasSource);
     m_previousFrameButton->setEnabled(hasSource);
     m_nextFrameButton->setEnabled(hasSource);

@@ -15,8 +15,8 @@ bool DrillRenderer::isSupportedSize(QSize size)
             && size.height() <= 3840 && size.width() % 2 == 0 && size.height() % 2 == 0;
 }
 
-bool DrillRenderer::render(const RenderRequest &request, const QString &outputPath,
-                           QString *error, const ProgressCallback &progress)
+bool DrillRenderer::render(const RenderRequest &request, const QString &outputPath, QString *error,
+                           const ProgressCallback &progress)
 {
     auto fail = [&](const QString &message) {
         if (error)

@@ -9,7 +9,7 @@ struct RenderRequest
 {
     QString drillText;
     QString cornerLabel; // for example "Run 42"
-    QSize size{1280, 720};
+    QSize size {1280, 720};
     int seconds = 4;
     int fps = 30;
 };

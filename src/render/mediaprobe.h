@@ -8,13 +8,13 @@ struct MediaInfo
 {
     bool valid = false;
     QString error;
-    QString codec;       // "h264"
+    QString codec; // "h264"
     QString pixelFormat; // "yuv420p"
     int width = 0;
     int height = 0;
     double durationSeconds = 0; // container duration
-    double frameRate = 0;       // average frame rate of the video stream
-    qint64 frameCount = 0;      // frames actually decoded (only when counted)
+    double frameRate = 0; // average frame rate of the video stream
+    qint64 frameCount = 0; // frames actually decoded (only when counted)
     bool hasFtyp = false;
     bool moovBeforeMdat = false; // "faststart"
 };

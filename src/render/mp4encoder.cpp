@@ -76,7 +76,8 @@ struct Mp4Encoder::Private
     }
 };
 
-Mp4Encoder::Mp4Encoder() : d(std::make_unique<Private>())
+Mp4Encoder::Mp4Encoder()
+    : d(std::make_unique<Private>())
 {
     // libx264 reports statistics at "info" level; only errors belong in our log.
     static const bool quiet = [] {
@@ -129,8 +130,8 @@ bool Mp4Encoder::open(const QString &path, const Options &options)
     AVCodecContext *c = d->codec;
     c->width = size.width();
     c->height = size.height();
-    c->time_base = AVRational{1, options.fps};
-    c->framerate = AVRational{options.fps, 1};
+    c->time_base = AVRational {1, options.fps};
+    c->framerate = AVRational {options.fps, 1};
     c->pix_fmt = AV_PIX_FMT_YUV420P;
     c->gop_size = options.fps; // a keyframe a second keeps browser seeking quick
     c->thread_count = options.threads;
@@ -201,8 +202,8 @@ bool Mp4Encoder::addFrame(const QImage &image)
         m_error = QStringLiteral("frame size does not match the video size");
         return false;
     }
-    const QImage bgra = image.format() == QImage::Format_RGB32
-                    || image.format() == QImage::Format_ARGB32
+    const QImage bgra
+            = image.format() == QImage::Format_RGB32 || image.format() == QImage::Format_ARGB32
             ? image
             : image.convertToFormat(QImage::Format_RGB32);
     int ret = av_frame_make_writable(d->frame);

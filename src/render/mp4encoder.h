@@ -12,7 +12,7 @@ class Mp4Encoder
 public:
     struct Options
     {
-        QSize size{1280, 720};
+        QSize size {1280, 720};
         int fps = 30;
         QString preset = QStringLiteral("medium");
         int crf = 23;

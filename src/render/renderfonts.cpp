@@ -19,9 +19,9 @@ struct LoadedFont
 LoadedFont load()
 {
     static const QStringList candidates = {
-        QStringLiteral("/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"),
-        QStringLiteral("/usr/share/fonts/truetype/fonts-japanese-gothic.ttf"),
-        QStringLiteral("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+            QStringLiteral("/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"),
+            QStringLiteral("/usr/share/fonts/truetype/fonts-japanese-gothic.ttf"),
+            QStringLiteral("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
     };
     for (const QString &file : candidates) {
         if (!QFile::exists(file))
@@ -33,10 +33,12 @@ LoadedFont load()
     }
     const QStringList families = QFontDatabase::families(QFontDatabase::Japanese);
     if (!families.isEmpty()) {
-        qCWarning(lcRender) << "no known Japanese font file; using the system's" << families.first();
+        qCWarning(lcRender) << "no known Japanese font file; using the system's"
+                            << families.first();
         return {families.constFirst(), {}};
     }
-    qCWarning(lcRender) << "no font with Japanese glyphs is installed; install fonts-ipafont-gothic";
+    qCWarning(lcRender)
+            << "no font with Japanese glyphs is installed; install fonts-ipafont-gothic";
     return {};
 }
 
