@@ -1,5 +1,7 @@
 #include "openaiclient.h"
 
+#include "crashpoint.h"
+
 #include "clock.h"
 #include "openailog.h"
 #include "settings.h"
@@ -315,6 +317,7 @@ void OpenAICall::onReadyRead()
             return;
         }
         m_written += chunk.size();
+        CrashPoint::hit("download");
         Q_EMIT downloadProgress(m_written, m_expectedTotal);
         return;
     }
