@@ -233,10 +233,17 @@ int generate(const QStringList &arguments)
         out() << QDir::toNativeSeparators(context.videos()->absolutePath(job.filePath)) << Qt::endl;
         exitCode = Cli::Ok;
     };
-    QObject::connect(jobs, &JobManager::jobProgress, &context, [&](const QString &job, int p) {
-        if (showProgress && job == jobId)
-            err() << '\r' << Text::tr("Generating… %1%").arg(p) << Qt::flush;
-    });
+    QObject::connect(jobs, &JobManager::jobProgress, &context,
+                     [&](const QString &job, int p, qint64 msLeft) {
+                         if (!showProgress || job != jobId)
+                             return;
+                         err() << '\r'
+                               << (msLeft >= 0 ? Text::tr("Generating… %1% (about %2 s left)")
+                                                         .arg(p)
+                                                         .arg((msLeft + 999) / 1000)
+                                               : Text::tr("Generating… %1%").arg(p))
+                               << QStringLiteral("    ") << Qt::flush;
+                     });
     QObject::connect(jobs, &JobManager::jobFinished, &context, [&](const JobRecord &job) {
         if (job.id != jobId)
             return;
@@ -252,6 +259,11 @@ int generate(const QStringList &arguments)
         QCoreApplication::exit(Cli::Failed);
     });
 
+    const double estimate = jobs->estimateCost(spec);
+    if (estimate > 0)
+        err() << Text::tr("Estimated cost if it is not in the cache: $%1 (openai/prices).")
+                         .arg(estimate, 0, 'f', 2)
+              << Qt::endl;
     const JobManager::Submission submission = jobs->submit(spec);
     switch (submission.kind) {
     case JobManager::Submission::Kind::Rejected:

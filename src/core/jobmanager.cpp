@@ -30,7 +30,8 @@ QString makeOwnerId()
 
 bool isExpiredError(const QString &code)
 {
-    return code == QLatin1String("content_expired") || code == QLatin1String("expired");
+    return code == QLatin1String("content_expired") || code == QLatin1String("job_expired")
+            || code == QLatin1String("expired");
 }
 
 } // namespace
@@ -241,6 +242,14 @@ JobManager::Submission JobManager::submit(const JobSpec &spec)
             schedule();
     }
     return result;
+}
+
+double JobManager::estimateCost(const JobSpec &spec) const
+{
+    const VideoProvider *provider = m_providers.value(spec.provider);
+    if (!provider)
+        return -1;
+    return provider->isRemote() ? provider->estimateCost(spec.model, spec.size, spec.seconds) : 0;
 }
 
 bool JobManager::ownerIsGone(const JobRecord &job, qint64 now) const

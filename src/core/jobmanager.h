@@ -69,6 +69,9 @@ public:
     void start();
 
     Submission submit(const JobSpec &spec);
+    // What the spec would cost with its provider (0 for the local renderer); -1 when the
+    // provider is unknown.
+    double estimateCost(const JobSpec &spec) const;
     bool cancel(const QString &jobId);
 
     // Removes the run's link; the video goes when nothing links to it. False when the run had

@@ -109,9 +109,9 @@ JobStore::JobStore(Database *database)
     : m_database(database)
 { }
 
-bool JobStore::fail(const QString &what, const QString &detail)
+bool JobStore::fail(const QString &message, const QString &detail)
 {
-    m_error = tr("The library database could not %1: %2").arg(what, detail);
+    m_error = message.arg(detail);
     qCWarning(lcStore).noquote() << m_error;
     return false;
 }
@@ -136,7 +136,8 @@ bool JobStore::insertJob(const JobRecord &job, bool *duplicate)
             m_error.clear();
             return false;
         }
-        return fail(tr("record a new video"), q.lastError().text());
+        return fail(tr("The library database could not record a new video: %1"),
+                    q.lastError().text());
     }
     return true;
 }
@@ -154,7 +155,7 @@ bool JobStore::updateJob(const JobRecord &job)
     bindJob(q, job);
     q.addBindValue(job.id);
     if (!q.exec())
-        return fail(tr("update a video"), q.lastError().text());
+        return fail(tr("The library database could not update a video: %1"), q.lastError().text());
     return true;
 }
 
@@ -164,7 +165,7 @@ std::optional<JobRecord> JobStore::job(const QString &id)
     q.prepare(select("WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec()) {
-        fail(tr("read a video"), q.lastError().text());
+        fail(tr("The library database could not read a video: %1"), q.lastError().text());
         return std::nullopt;
     }
     if (!q.next())
@@ -179,7 +180,7 @@ std::optional<JobRecord> JobStore::findCompleted(const QString &specHash)
                      "ORDER BY completed_at DESC LIMIT 1"));
     q.addBindValue(specHash);
     if (!q.exec()) {
-        fail(tr("look up a video"), q.lastError().text());
+        fail(tr("The library database could not look up a video: %1"), q.lastError().text());
         return std::nullopt;
     }
     if (!q.next())
@@ -194,7 +195,7 @@ std::optional<JobRecord> JobStore::findActive(const QString &specHash)
                      "'running', 'downloading') ORDER BY created_at DESC LIMIT 1"));
     q.addBindValue(specHash);
     if (!q.exec()) {
-        fail(tr("look up a video"), q.lastError().text());
+        fail(tr("The library database could not look up a video: %1"), q.lastError().text());
         return std::nullopt;
     }
     if (!q.next())
@@ -211,7 +212,8 @@ bool JobStore::linkRun(qint64 runId, const QString &jobId, const QString &drillT
     q.prepare(QStringLiteral("SELECT job_id FROM runs WHERE run_id = ?"));
     q.addBindValue(runId);
     if (!q.exec())
-        return fail(tr("link the run to its video"), q.lastError().text());
+        return fail(tr("The library database could not link the run to its video: %1"),
+                    q.lastError().text());
     const QString previous = q.next() ? q.value(0).toString() : QString();
     if (previousJobId)
         *previousJobId = previous;
@@ -224,9 +226,11 @@ bool JobStore::linkRun(qint64 runId, const QString &jobId, const QString &drillT
     q.addBindValue(drillText);
     q.addBindValue(nowMs);
     if (!q.exec())
-        return fail(tr("link the run to its video"), q.lastError().text());
+        return fail(tr("The library database could not link the run to its video: %1"),
+                    q.lastError().text());
     if (!transaction.commit())
-        return fail(tr("link the run to its video"), db.lastError().text());
+        return fail(tr("The library database could not link the run to its video: %1"),
+                    db.lastError().text());
     return true;
 }
 
@@ -237,7 +241,7 @@ std::optional<JobRecord> JobStore::jobForRun(qint64 runId)
               + QStringLiteral(" FROM jobs WHERE id = (SELECT job_id FROM runs WHERE run_id = ?)"));
     q.addBindValue(runId);
     if (!q.exec()) {
-        fail(tr("look up a run"), q.lastError().text());
+        fail(tr("The library database could not look up a run: %1"), q.lastError().text());
         return std::nullopt;
     }
     if (!q.next())
@@ -252,7 +256,7 @@ bool JobStore::touch(const QString &jobId, qint64 nowMs)
     q.addBindValue(nowMs);
     q.addBindValue(jobId);
     if (!q.exec())
-        return fail(tr("update a video"), q.lastError().text());
+        return fail(tr("The library database could not update a video: %1"), q.lastError().text());
     return true;
 }
 
@@ -265,7 +269,7 @@ bool JobStore::unlinkRun(qint64 runId, QString *jobId)
     q.prepare(QStringLiteral("SELECT job_id FROM runs WHERE run_id = ?"));
     q.addBindValue(runId);
     if (!q.exec())
-        return fail(tr("remove the run"), q.lastError().text());
+        return fail(tr("The library database could not remove the run: %1"), q.lastError().text());
     if (!q.next())
         return false;
     if (jobId)
@@ -273,9 +277,9 @@ bool JobStore::unlinkRun(qint64 runId, QString *jobId)
     q.prepare(QStringLiteral("DELETE FROM runs WHERE run_id = ?"));
     q.addBindValue(runId);
     if (!q.exec())
-        return fail(tr("remove the run"), q.lastError().text());
+        return fail(tr("The library database could not remove the run: %1"), q.lastError().text());
     if (!transaction.commit())
-        return fail(tr("remove the run"), db.lastError().text());
+        return fail(tr("The library database could not remove the run: %1"), db.lastError().text());
     return true;
 }
 
@@ -297,13 +301,13 @@ bool JobStore::deleteJob(const QString &jobId)
     q.prepare(QStringLiteral("DELETE FROM runs WHERE job_id = ?"));
     q.addBindValue(jobId);
     if (!q.exec())
-        return fail(tr("delete a video"), q.lastError().text());
+        return fail(tr("The library database could not delete a video: %1"), q.lastError().text());
     q.prepare(QStringLiteral("DELETE FROM jobs WHERE id = ?"));
     q.addBindValue(jobId);
     if (!q.exec())
-        return fail(tr("delete a video"), q.lastError().text());
+        return fail(tr("The library database could not delete a video: %1"), q.lastError().text());
     if (!transaction.commit())
-        return fail(tr("delete a video"), db.lastError().text());
+        return fail(tr("The library database could not delete a video: %1"), db.lastError().text());
     return true;
 }
 
@@ -313,7 +317,7 @@ QList<JobRecord> JobStore::orphanedJobs()
     QSqlQuery q(m_database->connection());
     if (!q.exec(select("WHERE status IN ('completed', 'failed', 'cancelled', 'expired') AND "
                        "NOT EXISTS (SELECT 1 FROM runs WHERE runs.job_id = jobs.id)"))) {
-        fail(tr("list videos"), q.lastError().text());
+        fail(tr("The library database could not list videos: %1"), q.lastError().text());
         return jobs;
     }
     while (q.next())
@@ -329,7 +333,7 @@ QList<LibraryEntry> JobStore::library(int limit, int offset)
     q.addBindValue(limit);
     q.addBindValue(offset);
     if (!q.exec()) {
-        fail(tr("list videos"), q.lastError().text());
+        fail(tr("The library database could not list videos: %1"), q.lastError().text());
         return entries;
     }
     while (q.next())
@@ -373,7 +377,7 @@ QList<JobRecord> JobStore::unfinishedJobs()
     QSqlQuery q(m_database->connection());
     if (!q.exec(select("WHERE status IN ('queued', 'creating', 'submitted', 'running', "
                        "'downloading') ORDER BY priority DESC, created_at"))) {
-        fail(tr("list videos"), q.lastError().text());
+        fail(tr("The library database could not list videos: %1"), q.lastError().text());
         return jobs;
     }
     while (q.next())
@@ -410,7 +414,7 @@ bool JobStore::claim(const QString &jobId, const QString &owner, qint64 untilMs,
         q.addBindValue(expectedOwner);
     }
     if (!q.exec())
-        return fail(tr("claim a job"), q.lastError().text());
+        return fail(tr("The library database could not claim a job: %1"), q.lastError().text());
     return q.numRowsAffected() == 1;
 }
 
@@ -440,7 +444,7 @@ QList<JobRecord> JobStore::claimCandidates(const QStringList &providers, int lim
         q.addBindValue(provider);
     q.addBindValue(limit);
     if (!q.exec()) {
-        fail(tr("list waiting jobs"), q.lastError().text());
+        fail(tr("The library database could not list waiting jobs: %1"), q.lastError().text());
         return jobs;
     }
     while (q.next())
@@ -457,7 +461,8 @@ bool JobStore::renewClaims(const QString &owner, qint64 untilMs)
     q.addBindValue(untilMs);
     q.addBindValue(owner);
     if (!q.exec())
-        return fail(tr("renew job claims"), q.lastError().text());
+        return fail(tr("The library database could not renew job claims: %1"),
+                    q.lastError().text());
     return true;
 }
 
@@ -468,7 +473,8 @@ bool JobStore::releaseClaims(const QString &owner)
                              "claimed_by = ?"));
     q.addBindValue(owner);
     if (!q.exec())
-        return fail(tr("release job claims"), q.lastError().text());
+        return fail(tr("The library database could not release job claims: %1"),
+                    q.lastError().text());
     return true;
 }
 
@@ -482,7 +488,7 @@ bool JobStore::cancelQueued(const QString &jobId, const QString &message, qint64
     q.addBindValue(nowMs);
     q.addBindValue(jobId);
     if (!q.exec())
-        return fail(tr("cancel a job"), q.lastError().text());
+        return fail(tr("The library database could not cancel a job: %1"), q.lastError().text());
     return q.numRowsAffected() == 1;
 }
 
@@ -498,7 +504,7 @@ double JobStore::spentSince(qint64 fromMs)
             "'completed' AND actual_cost > 0))"));
     q.addBindValue(fromMs);
     if (!q.exec() || !q.next()) {
-        fail(tr("add up costs"), q.lastError().text());
+        fail(tr("The library database could not add up costs: %1"), q.lastError().text());
         return 0;
     }
     return q.value(0).toDouble();
@@ -512,7 +518,7 @@ QList<JobRecord> JobStore::paidJobs(qint64 fromMs)
                      "ORDER BY completed_at"));
     q.addBindValue(fromMs);
     if (!q.exec()) {
-        fail(tr("add up costs"), q.lastError().text());
+        fail(tr("The library database could not add up costs: %1"), q.lastError().text());
         return jobs;
     }
     while (q.next())
@@ -528,7 +534,7 @@ QList<JobRecord> JobStore::leastRecentlyUsed(int limit)
                      "completed_at, created_at), created_at LIMIT ?"));
     q.addBindValue(limit);
     if (!q.exec()) {
-        fail(tr("list videos"), q.lastError().text());
+        fail(tr("The library database could not list videos: %1"), q.lastError().text());
         return jobs;
     }
     while (q.next())
@@ -542,7 +548,7 @@ QList<QPair<qint64, qint64>> JobStore::bytesPerRun()
     QSqlQuery q(m_database->connection());
     if (!q.exec(QStringLiteral("SELECT r.run_id, COALESCE(j.bytes, 0) FROM runs r JOIN jobs j ON "
                                "j.id = r.job_id ORDER BY r.run_id"))) {
-        fail(tr("measure disk usage"), q.lastError().text());
+        fail(tr("The library database could not measure disk usage: %1"), q.lastError().text());
         return usage;
     }
     while (q.next())

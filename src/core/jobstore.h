@@ -85,7 +85,8 @@ public:
     std::optional<qint64> runIdForJob(const QString &jobId);
 
 private:
-    bool fail(const QString &what, const QString &detail);
+    // message is a whole sentence with %1 for the database's detail.
+    bool fail(const QString &message, const QString &detail);
 
     Database *m_database;
     QString m_error;

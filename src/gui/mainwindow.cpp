@@ -70,8 +70,10 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
 
     for (const QString &problem : context->settings()->problems())
         showMessage(problem, true);
+    connect(context->settings(), &Settings::changed, this, &MainWindow::updateProviderLabel);
     updateDrillCounter();
     updateSummary();
+    updateProviderLabel();
     // Show the newest video's first frame, without playing it.
     if (m_model->rowCount() > 0) {
         m_autoPlay = false;
@@ -169,11 +171,37 @@ void MainWindow::onJobStarted(const QString &jobId)
         ui->progressBar->setValue(0);
 }
 
-void MainWindow::onJobProgress(const QString &jobId, int percent)
+void MainWindow::onJobProgress(const QString &jobId, int percent, qint64 msLeft)
 {
     m_model->setProgress(jobId, percent);
-    if (jobId == m_currentJobId)
-        ui->progressBar->setValue(percent);
+    if (jobId != m_currentJobId)
+        return;
+    ui->progressBar->setValue(percent);
+    ui->progressBar->setFormat(msLeft >= 0 ? tr("%p% · about %1 s left").arg((msLeft + 999) / 1000)
+                                           : tr("%p%"));
+}
+
+void MainWindow::updateProviderLabel()
+{
+    Settings *settings = m_context->settings();
+    JobSpec spec;
+    spec.provider = settings->provider();
+    spec.model = settings->model();
+    spec.size = settings->videoSize();
+    spec.seconds = settings->seconds();
+    const double estimate = m_context->jobs()->estimateCost(spec);
+    const QString size = QStringLiteral("%1×%2, %3 s")
+                                 .arg(spec.size.width())
+                                 .arg(spec.size.height())
+                                 .arg(spec.seconds);
+    if (estimate < 0)
+        ui->providerLabel->setText(tr("Provider \"%1\" is not available").arg(spec.provider));
+    else if (estimate == 0)
+        ui->providerLabel->setText(tr("Local renderer · %1 · free").arg(size));
+    else
+        ui->providerLabel->setText(tr("%1 (%2) · %3 · about $%4 per new video")
+                                           .arg(spec.provider, spec.model, size)
+                                           .arg(estimate, 0, 'f', 2));
 }
 
 void MainWindow::onJobFinished(const JobRecord &job)
@@ -182,6 +210,7 @@ void MainWindow::onJobFinished(const JobRecord &job)
         return;
     m_currentJobId.clear();
     setBusy(false);
+    ui->progressBar->setFormat(tr("%p%"));
     showMessage(tr("The video for run %1 is ready.").arg(job.runId), false);
     showVideo(job.id);
 }

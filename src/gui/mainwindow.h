@@ -39,7 +39,8 @@ private:
     void updateDrillCounter();
     void showMessage(const QString &text, bool error);
     void onJobStarted(const QString &jobId);
-    void onJobProgress(const QString &jobId, int percent);
+    void onJobProgress(const QString &jobId, int percent, qint64 msLeft);
+    void updateProviderLabel();
     void onJobFinished(const JobRecord &job);
     void onJobFailed(const JobRecord &job);
     void onSelectionChanged();
