@@ -44,12 +44,12 @@ int main(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
     const QString command = Cli::subcommand(arguments);
+
+#ifdef DRILLSTUDIO_WITH_GUI
     const bool wantsInfo = arguments.contains(QLatin1String("--help"))
             || arguments.contains(QLatin1String("-h"))
             || arguments.contains(QLatin1String("--version"))
             || arguments.contains(QLatin1String("-v"));
-
-#ifdef DRILLSTUDIO_WITH_GUI
     if (command.isEmpty() && !wantsInfo) {
         QApplication app(argc, argv);
         installTranslators(&app);

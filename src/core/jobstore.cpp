@@ -109,6 +109,8 @@ JobStore::JobStore(Database *database)
     : m_database(database)
 { }
 
+JobStore::~JobStore() = default;
+
 bool JobStore::fail(const QString &message, const QString &detail)
 {
     m_error = message.arg(detail);
@@ -236,17 +238,31 @@ bool JobStore::linkRun(qint64 runId, const QString &jobId, const QString &drillT
 
 std::optional<JobRecord> JobStore::jobForRun(qint64 runId)
 {
-    QSqlQuery q(m_database->connection());
-    q.prepare(QStringLiteral("SELECT ") + QLatin1String(kJobColumns)
-              + QStringLiteral(" FROM jobs WHERE id = (SELECT job_id FROM runs WHERE run_id = ?)"));
+    // The status lookup is the hottest query: keep it prepared (one round trip on PostgreSQL).
+    QSqlDatabase db = m_database->connection();
+    if (!m_jobForRun || m_jobForRunConnection != db.connectionName()) {
+        m_jobForRun = std::make_unique<QSqlQuery>(db);
+        m_jobForRunConnection = db.connectionName();
+        if (!m_jobForRun->prepare(
+                    select("WHERE id = (SELECT job_id FROM runs WHERE run_id = ?)"))) {
+            fail(tr("The library database could not look up a run: %1"),
+                 m_jobForRun->lastError().text());
+            m_jobForRun.reset();
+            return std::nullopt;
+        }
+    }
+    QSqlQuery &q = *m_jobForRun;
     q.addBindValue(runId);
     if (!q.exec()) {
         fail(tr("The library database could not look up a run: %1"), q.lastError().text());
+        m_jobForRun.reset();
         return std::nullopt;
     }
-    if (!q.next())
-        return std::nullopt;
-    return readJob(q);
+    std::optional<JobRecord> result;
+    if (q.next())
+        result = readJob(q);
+    q.finish();
+    return result;
 }
 
 bool JobStore::touch(const QString &jobId, qint64 nowMs)

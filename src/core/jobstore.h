@@ -7,7 +7,10 @@
 #include <QPair>
 #include <QString>
 
+#include <memory>
 #include <optional>
+
+class QSqlQuery;
 
 class Database;
 
@@ -25,6 +28,8 @@ class JobStore
 
 public:
     explicit JobStore(Database *database);
+    ~JobStore();
+    Q_DISABLE_COPY_MOVE(JobStore)
 
     QString errorString() const { return m_error; }
 
@@ -90,4 +95,6 @@ private:
 
     Database *m_database;
     QString m_error;
+    std::unique_ptr<QSqlQuery> m_jobForRun; // prepared once per connection
+    QString m_jobForRunConnection;
 };
