@@ -9,7 +9,7 @@ packages=(
   # Qt 6.4 (Debian 12)
   qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev qt6-httpserver-dev qt6-websockets-dev
   libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  qt6-qpa-plugins
+  qt6-qpa-plugins qt6-translations-l10n
   # the openai provider's API key in the OS keychain
   qtkeychain-qt6-dev
   # video: encoding with FFmpeg's libraries, playback through GStreamer, ffmpeg/ffprobe for checks
@@ -23,6 +23,8 @@ packages=(
   postgresql
   # headless GUI runs and screenshots
   xvfb xauth
+  # REST server benchmark (bench_server): load generator, nginx and the old FastAPI service's shape
+  wrk nginx-light python3-fastapi python3-uvicorn
 )
 
 missing=()

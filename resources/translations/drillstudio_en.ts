@@ -1,4 +1,1218 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>The request body is larger than %1 bytes.</source>
+        <translation>The request body is larger than %1 bytes.</translation>
+    </message>
+    <message>
+        <source>The request headers are too large.</source>
+        <translation>The request headers are too large.</translation>
+    </message>
+    <message>
+        <source>A request body needs a Content-Length header.</source>
+        <translation>A request body needs a Content-Length header.</translation>
+    </message>
+    <message>
+        <source>The requested range is not satisfiable.</source>
+        <translation>The requested range is not satisfiable.</translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>No data folder could be determined. Give one with --data-dir.</source>
+        <translation>No data folder could be determined. Give one with --data-dir.</translation>
+    </message>
+    <message>
+        <source>The data folder %1 cannot be created. Choose another one with --data-dir.</source>
+        <translation>The data folder %1 cannot be created. Choose another one with --data-dir.</translation>
+    </message>
+    <message>
+        <source>store/backend is postgresql but store/postgresUrl is empty. Set it to postgresql://user@host:5432/database.</source>
+        <translation>store/backend is postgresql but store/postgresUrl is empty. Set it to postgresql://user@host:5432/database.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>drillstudio: %1</source>
+        <translation>drillstudio: %1</translation>
+    </message>
+    <message>
+        <source>Keep the database and the videos in &lt;dir&gt; (default: $DRILLSTUDIO_DATA_DIR, then %1).</source>
+        <translation>Keep the database and the videos in &lt;dir&gt; (default: $DRILLSTUDIO_DATA_DIR, then %1).</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>dir</translation>
+    </message>
+    <message>
+        <source>generate or cache</source>
+        <translation>generate or cache</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>warning: %1</translation>
+    </message>
+    <message>
+        <source>The run the video is for.</source>
+        <translation>The run the video is for.</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>The drill text.</source>
+        <translation>The drill text.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>Read the drill text from &lt;file&gt; (- for standard input).</source>
+        <translation>Read the drill text from &lt;file&gt; (- for standard input).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>local or openai (default: from settings).</source>
+        <translation>local or openai (default: from settings).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>Video size, e.g. 1280x720.</source>
+        <translation>Video size, e.g. 1280x720.</translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation>WxH</translation>
+    </message>
+    <message>
+        <source>Video length in seconds.</source>
+        <translation>Video length in seconds.</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Generate again even if the drill is cached.</source>
+        <translation>Generate again even if the drill is cached.</translation>
+    </message>
+    <message>
+        <source>Address of an OpenAI-compatible video API for this call, e.g. http://127.0.0.1:8000/v1 (default: openai/baseUrl from settings).</source>
+        <translation>Address of an OpenAI-compatible video API for this call, e.g. http://127.0.0.1:8000/v1 (default: openai/baseUrl from settings).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>Model for the openai provider for this call (default: generation/model from settings).</source>
+        <translation>Model for the openai provider for this call (default: generation/model from settings).</translation>
+    </message>
+    <message>
+        <source>--run-id is required.</source>
+        <translation>--run-id is required.</translation>
+    </message>
+    <message>
+        <source>Give the drill text with --drill or --drill-file (one of them).</source>
+        <translation>Give the drill text with --drill or --drill-file (one of them).</translation>
+    </message>
+    <message>
+        <source>Cannot read the drill file %1: %2</source>
+        <translation>Cannot read the drill file %1: %2</translation>
+    </message>
+    <message>
+        <source>The drill file is not UTF-8 text.</source>
+        <translation>The drill file is not UTF-8 text.</translation>
+    </message>
+    <message>
+        <source>Generating… %1%</source>
+        <translation>Generating… %1%</translation>
+    </message>
+    <message>
+        <source>The video could not be generated: %1</source>
+        <translation>The video could not be generated: %1</translation>
+    </message>
+    <message>
+        <source>Run %1: the video is in the cache; nothing was generated.</source>
+        <translation>Run %1: the video is in the cache; nothing was generated.</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>JSON lines: {&quot;run_id&quot;: 42, &quot;drill_text&quot;: &quot;…&quot;, &quot;size&quot;: &quot;1280x720&quot;, &quot;seconds&quot;: 4} (size and seconds optional); - for standard input.</source>
+        <translation>JSON lines: {&quot;run_id&quot;: 42, &quot;drill_text&quot;: &quot;…&quot;, &quot;size&quot;: &quot;1280x720&quot;, &quot;seconds&quot;: 4} (size and seconds optional); - for standard input.</translation>
+    </message>
+    <message>
+        <source>Name the file with the drills, or - for standard input.</source>
+        <translation>Name the file with the drills, or - for standard input.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1 is not a JSON object.</source>
+        <translation>Line %1 is not a JSON object.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <source>The file has no drills.</source>
+        <translation>The file has no drills.</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Run %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drill(s) submitted; %1 failed, %2 refused.</source>
+        <translation>
+            <numerusform>%n drill submitted; %1 failed, %2 refused.</numerusform>
+            <numerusform>%n drills submitted; %1 failed, %2 refused.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop when no job is left to do.</source>
+        <translation>Stop when no job is left to do.</translation>
+    </message>
+    <message>
+        <source>Working on the job queue; stop with Ctrl+C.</source>
+        <translation>Working on the job queue; stop with Ctrl+C.</translation>
+    </message>
+    <message>
+        <source> [y/N] </source>
+        <translation> [y/N] </translation>
+    </message>
+    <message>
+        <source>list: show the cached videos; clear: remove a run&apos;s link (--run-id) or everything (--all); check: check the database.</source>
+        <translation>list: show the cached videos; clear: remove a run&apos;s link (--run-id) or everything (--all); check: check the database.</translation>
+    </message>
+    <message>
+        <source>The run to clear.</source>
+        <translation>The run to clear.</translation>
+    </message>
+    <message>
+        <source>Clear every cached video.</source>
+        <translation>Clear every cached video.</translation>
+    </message>
+    <message>
+        <source>Do not ask before clearing.</source>
+        <translation>Do not ask before clearing.</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of a table.</source>
+        <translation>Print JSON instead of a table.</translation>
+    </message>
+    <message>
+        <source>Say what to do: drillstudio cache list, cache clear --run-id N, cache clear --all, cache check, cache usage, cache costs or cache evict.</source>
+        <translation>Say what to do: drillstudio cache list, cache clear --run-id N, cache clear --all, cache check, cache usage, cache costs or cache evict.</translation>
+    </message>
+    <message>
+        <source>Give either --run-id N or --all.</source>
+        <translation>Give either --run-id N or --all.</translation>
+    </message>
+    <message>
+        <source>Run %1 has no cached video.</source>
+        <translation>Run %1 has no cached video.</translation>
+    </message>
+    <message>
+        <source>Cleared the cache of run %1.</source>
+        <translation>Cleared the cache of run %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove all %n cached video(s) and every run link?</source>
+        <translation>
+            <numerusform>Remove the %n cached video and every run link?</numerusform>
+            <numerusform>Remove all %n cached videos and every run link?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was removed. Add --yes to clear without being asked.</source>
+        <translation>Nothing was removed. Add --yes to clear without being asked.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n video(s).</source>
+        <translation>
+            <numerusform>Removed %n video.</numerusform>
+            <numerusform>Removed %n videos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) use %1 on disk.</source>
+        <translation>
+            <numerusform>%n video uses %1 on disk.</numerusform>
+            <numerusform>%n videos use %1 on disk.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  run %1: %2 (shared videos count for every run)</source>
+        <translation>  run %1: %2 (shared videos count for every run)</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>no cap</translation>
+    </message>
+    <message>
+        <source>Today: %1 (cap: %2)</source>
+        <translation>Today: %1 (cap: %2)</translation>
+    </message>
+    <message>
+        <source>This month: %1 (cap: %2)</source>
+        <translation>This month: %1 (cap: %2)</translation>
+    </message>
+    <message>
+        <source>  run %1: %2</source>
+        <translation>  run %1: %2</translation>
+    </message>
+    <message>
+        <source>Videos made by the local renderer cost nothing.</source>
+        <translation>Videos made by the local renderer cost nothing.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Evicted %n video(s) (cache/maxBytes and cache/maxAgeDays).</source>
+        <translation>
+            <numerusform>Evicted %n video (cache/maxBytes and cache/maxAgeDays).</numerusform>
+            <numerusform>Evicted %n videos (cache/maxBytes and cache/maxAgeDays).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cache is empty.</source>
+        <translation>The cache is empty.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s), %1 in total.</source>
+        <translation>
+            <numerusform>%n video, %1 in total.</numerusform>
+            <numerusform>%n videos, %1 in total.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Commands: %2.</source>
+        <translation>Unknown command &quot;%1&quot;. Commands: %2.</translation>
+    </message>
+    <message>
+        <source>This build has no window. Use a command:</source>
+        <translation>This build has no window. Use a command:</translation>
+    </message>
+    <message>
+        <source>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
+
+Commands:
+  (none)     open the window
+  generate   make the video for a run&apos;s drill and print its path
+  batch      make the videos for many runs from a JSON-lines file
+  worker     work through the shared job queue
+  cache      list, clear, check, measure or evict the cached videos
+  serve      answer the web frontend&apos;s REST calls and work on the job queue</source>
+        <translation>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
+
+Commands:
+  (none)     open the window
+  generate   make the video for a run&apos;s drill and print its path
+  batch      make the videos for many runs from a JSON-lines file
+  worker     work through the shared job queue
+  cache      list, clear, check, measure or evict the cached videos
+  serve      answer the web frontend&apos;s REST calls and work on the job queue</translation>
+    </message>
+    <message>
+        <source>Generating… %1% (about %2 s left)</source>
+        <translation>Generating… %1% (about %2 s left)</translation>
+    </message>
+    <message>
+        <source>Estimated cost if it is not in the cache: $%1 (openai/prices).</source>
+        <translation>Estimated cost if it is not in the cache: $%1 (openai/prices).</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default: server/host, 127.0.0.1).</source>
+        <translation>Address to listen on (default: server/host, 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <source>Port to listen on; 0 picks a free one (default: server/port, 8006).</source>
+        <translation>Port to listen on; 0 picks a free one (default: server/port, 8006).</translation>
+    </message>
+    <message>
+        <source>--port must be a whole number from 0 to 65535, not &quot;%1&quot;.</source>
+        <translation>--port must be a whole number from 0 to 65535, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--host must be an IP address such as 127.0.0.1 or ::1, not &quot;%1&quot;.</source>
+        <translation>--host must be an IP address such as 127.0.0.1 or ::1, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>server/host must be an IP address such as 127.0.0.1, not &quot;%1&quot;.</source>
+        <translation>server/host must be an IP address such as 127.0.0.1, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Port %1 on %2 is already in use. Stop the other server or choose another port with --port.</source>
+        <translation>Port %1 on %2 is already in use. Stop the other server or choose another port with --port.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation>Cannot listen on %1 port %2: %3</translation>
+    </message>
+    <message>
+        <source>warning: the server is reachable from other machines on %1.</source>
+        <translation>warning: the server is reachable from other machines on %1.</translation>
+    </message>
+    <message>
+        <source>VIDEO ID              STATUS      RUNS            SIZE  CREATED           DRILL</source>
+        <translation>VIDEO ID              STATUS      RUNS            SIZE  CREATED           DRILL</translation>
+    </message>
+    <message>
+        <source>This build has no REST server.</source>
+        <translation>This build has no REST server.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The folder %1 cannot be created. Choose another data folder with --data-dir.</source>
+        <translation>The folder %1 cannot be created. Choose another data folder with --data-dir.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not writable. Choose another data folder with --data-dir.</source>
+        <translation>The folder %1 is not writable. Choose another data folder with --data-dir.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file, so it cannot hold the video library.</source>
+        <translation>%1 is not a file, so it cannot hold the video library.</translation>
+    </message>
+    <message>
+        <source>The library database %1 cannot be read: %2</source>
+        <translation>The library database %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 is not a DrillStudio library database (it may be damaged). It was left untouched. Move it away or choose another data folder with --data-dir.</source>
+        <translation>The file %1 is not a DrillStudio library database (it may be damaged). It was left untouched. Move it away or choose another data folder with --data-dir.</translation>
+    </message>
+    <message>
+        <source>The library database %1 was made by a newer DrillStudio (schema %2; this version knows up to %3). It was left untouched. Update DrillStudio to open it.</source>
+        <translation>The library database %1 was made by a newer DrillStudio (schema %2; this version knows up to %3). It was left untouched. Update DrillStudio to open it.</translation>
+    </message>
+    <message>
+        <source>The library database %1 is read-only. Check its permissions.</source>
+        <translation>The library database %1 is read-only. Check its permissions.</translation>
+    </message>
+    <message>
+        <source>No database file is configured.</source>
+        <translation>No database file is configured.</translation>
+    </message>
+    <message>
+        <source>The library database %1 cannot be opened: %2</source>
+        <translation>The library database %1 cannot be opened: %2</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server at %1 cannot be reached: %2</source>
+        <translation>The PostgreSQL server at %1 cannot be reached: %2</translation>
+    </message>
+    <message>
+        <source>Could not back up the library database before upgrading it: %1</source>
+        <translation>Could not back up the library database before upgrading it: %1</translation>
+    </message>
+    <message>
+        <source>The library database was made by a newer DrillStudio (schema %1; this version knows up to %2). It was left untouched. Update DrillStudio to open it.</source>
+        <translation>The library database was made by a newer DrillStudio (schema %1; this version knows up to %2). It was left untouched. Update DrillStudio to open it.</translation>
+    </message>
+    <message>
+        <source>Could not start upgrading the library database: %1</source>
+        <translation>Could not start upgrading the library database: %1</translation>
+    </message>
+    <message>
+        <source>Migration %1 is missing from this build.</source>
+        <translation>Migration %1 is missing from this build.</translation>
+    </message>
+    <message>
+        <source>Upgrading the library database to schema %1 failed: %2</source>
+        <translation>Upgrading the library database to schema %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>Upgrading the library database failed: %1</source>
+        <translation>Upgrading the library database failed: %1</translation>
+    </message>
+    <message>
+        <source>The integrity check could not run: %1</source>
+        <translation>The integrity check could not run: %1</translation>
+    </message>
+    <message>
+        <source>Some runs point to videos that no longer exist.</source>
+        <translation>Some runs point to videos that no longer exist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run link(s) point to missing videos.</source>
+        <translation>
+            <numerusform>%n run link points to a missing video.</numerusform>
+            <numerusform>%n run links point to missing videos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The library database is healthy (schema %1).</source>
+        <translation>The library database is healthy (schema %1).</translation>
+    </message>
+</context>
+<context>
+    <name>JobManager</name>
+    <message>
+        <source>Today&apos;s budget of $%1 would be exceeded: $%2 spent or under way, this video costs about $%3. Use the local renderer or raise budget/dailyUsd.</source>
+        <translation>Today&apos;s budget of $%1 would be exceeded: $%2 spent or under way, this video costs about $%3. Use the local renderer or raise budget/dailyUsd.</translation>
+    </message>
+    <message>
+        <source>This month&apos;s budget of $%1 would be exceeded: $%2 spent or under way, this video costs about $%3. Use the local renderer or raise budget/monthlyUsd.</source>
+        <translation>This month&apos;s budget of $%1 would be exceeded: $%2 spent or under way, this video costs about $%3. Use the local renderer or raise budget/monthlyUsd.</translation>
+    </message>
+    <message>
+        <source>The video provider &quot;%1&quot; is not available.</source>
+        <translation>The video provider &quot;%1&quot; is not available.</translation>
+    </message>
+    <message>
+        <source>The same drill is being recorded by another process; try again in a moment.</source>
+        <translation>The same drill is being recorded by another process; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Run %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The video was not ready after %n minute(s); gave up waiting. Raise jobs/timeoutSeconds if the provider is slow.</source>
+        <translation>
+            <numerusform>The video was not ready after %n minute; gave up waiting. Raise jobs/timeoutSeconds if the provider is slow.</numerusform>
+            <numerusform>The video was not ready after %n minutes; gave up waiting. Raise jobs/timeoutSeconds if the provider is slow.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>This video is no longer in the cache.</source>
+        <translation>This video is no longer in the cache.</translation>
+    </message>
+    <message>
+        <source>This video is still being generated; cancel it first.</source>
+        <translation>This video is still being generated; cancel it first.</translation>
+    </message>
+</context>
+<context>
+    <name>JobSpec</name>
+    <message>
+        <source>Enter a run ID.</source>
+        <translation>Enter a run ID.</translation>
+    </message>
+    <message>
+        <source>The run ID must be a positive whole number, like 42 (got &quot;%1&quot;).</source>
+        <translation>The run ID must be a positive whole number, like 42 (got &quot;%1&quot;).</translation>
+    </message>
+    <message>
+        <source>Enter the drill text.</source>
+        <translation>Enter the drill text.</translation>
+    </message>
+    <message>
+        <source>The drill text is too long: %1 characters, at most %2.</source>
+        <translation>The drill text is too long: %1 characters, at most %2.</translation>
+    </message>
+    <message>
+        <source>The run ID must be a positive whole number.</source>
+        <translation>The run ID must be a positive whole number.</translation>
+    </message>
+    <message>
+        <source>The video size %1x%2 is not supported.</source>
+        <translation>The video size %1x%2 is not supported.</translation>
+    </message>
+    <message>
+        <source>The video length must be between 1 and 60 seconds.</source>
+        <translation>The video length must be between 1 and 60 seconds.</translation>
+    </message>
+    <message>
+        <source>No video provider is chosen.</source>
+        <translation>No video provider is chosen.</translation>
+    </message>
+</context>
+<context>
+    <name>JobStatus</name>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Generating</source>
+        <translation>Generating</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Downloading</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+</context>
+<context>
+    <name>JobStore</name>
+    <message>
+        <source>The library database could not record a new video: %1</source>
+        <translation>The library database could not record a new video: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not update a video: %1</source>
+        <translation>The library database could not update a video: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not read a video: %1</source>
+        <translation>The library database could not read a video: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not look up a video: %1</source>
+        <translation>The library database could not look up a video: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not link the run to its video: %1</source>
+        <translation>The library database could not link the run to its video: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not look up a run: %1</source>
+        <translation>The library database could not look up a run: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not remove the run: %1</source>
+        <translation>The library database could not remove the run: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not delete a video: %1</source>
+        <translation>The library database could not delete a video: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not list videos: %1</source>
+        <translation>The library database could not list videos: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not claim a job: %1</source>
+        <translation>The library database could not claim a job: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not list waiting jobs: %1</source>
+        <translation>The library database could not list waiting jobs: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not renew job claims: %1</source>
+        <translation>The library database could not renew job claims: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not release job claims: %1</source>
+        <translation>The library database could not release job claims: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not cancel a job: %1</source>
+        <translation>The library database could not cancel a job: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not add up costs: %1</source>
+        <translation>The library database could not add up costs: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not measure disk usage: %1</source>
+        <translation>The library database could not measure disk usage: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Runs: %1</source>
+        <translation>Runs: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2%)</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>Drill</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Runs</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+</context>
+<context>
+    <name>LocalProvider</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>The local renderer failed: %1</source>
+        <translation>The local renderer failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>DrillStudio</source>
+        <translation>DrillStudio</translation>
+    </message>
+    <message>
+        <source>New drill video</source>
+        <translation>New drill video</translation>
+    </message>
+    <message>
+        <source>&amp;Run ID:</source>
+        <translation>&amp;Run ID:</translation>
+    </message>
+    <message>
+        <source>e.g. 42</source>
+        <translation>e.g. 42</translation>
+    </message>
+    <message>
+        <source>&amp;Drill text:</source>
+        <translation>&amp;Drill text:</translation>
+    </message>
+    <message>
+        <source>Paste the drill section of the advice card, e.g. もも上げ 20m×3</source>
+        <translation>Paste the drill section of the advice card, e.g. もも上げ 20m×3</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Generate</translation>
+    </message>
+    <message>
+        <source>Cached videos</source>
+        <translation>Cached videos</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from cache…</source>
+        <translation>&amp;Remove from cache…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Open &amp;Data Folder</source>
+        <translation>Open &amp;Data Folder</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;About DrillStudio</source>
+        <translation>&amp;About DrillStudio</translation>
+    </message>
+    <message>
+        <source>About DrillStudio</source>
+        <translation>About DrillStudio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;DrillStudio %1&lt;/h3&gt;&lt;p&gt;Turns training-drill texts into short videos, keeps them in a durable cache and serves them to the web frontend.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;DrillStudio %1&lt;/h3&gt;&lt;p&gt;Turns training-drill texts into short videos, keeps them in a durable cache and serves them to the web frontend.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Run %1 uses a video already in the cache; nothing was generated.</source>
+        <translation>Run %1 uses a video already in the cache; nothing was generated.</translation>
+    </message>
+    <message>
+        <source>Generating the video for run %1…</source>
+        <translation>Generating the video for run %1…</translation>
+    </message>
+    <message>
+        <source>The video for run %1 is ready.</source>
+        <translation>The video for run %1 is ready.</translation>
+    </message>
+    <message>
+        <source>Generation was cancelled.</source>
+        <translation>Generation was cancelled.</translation>
+    </message>
+    <message>
+        <source>The video could not be generated: %1</source>
+        <translation>The video could not be generated: %1</translation>
+    </message>
+    <message>
+        <source>Remove this video from the cache?</source>
+        <translation>Remove this video from the cache?</translation>
+    </message>
+    <message>
+        <source>Remove this video from the cache? Runs %1 will no longer have a video.</source>
+        <translation>Remove this video from the cache? Runs %1 will no longer have a video.</translation>
+    </message>
+    <message>
+        <source>Remove from cache</source>
+        <translation>Remove from cache</translation>
+    </message>
+    <message>
+        <source>The video was removed from the cache.</source>
+        <translation>The video was removed from the cache.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s), %1</source>
+        <translation>
+            <numerusform>%n video, %1</numerusform>
+            <numerusform>%n videos, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%p% · about %1 s left</source>
+        <translation>%p% · about %1 s left</translation>
+    </message>
+    <message>
+        <source>%p%</source>
+        <translation>%p%</translation>
+    </message>
+    <message>
+        <source>%1×%2, %3 s</source>
+        <translation>%1×%2, %3 s</translation>
+    </message>
+    <message>
+        <source>Provider &quot;%1&quot; is not available</source>
+        <translation>Provider &quot;%1&quot; is not available</translation>
+    </message>
+    <message>
+        <source>Local renderer · %1 · free</source>
+        <translation>Local renderer · %1 · free</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3 · about $%4 per new video</source>
+        <translation>%1 (%2) · %3 · about $%4 per new video</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAICall</name>
+    <message>
+        <source>the download was longer than announced</source>
+        <translation>the download was longer than announced</translation>
+    </message>
+    <message>
+        <source>the answer is larger than %1 bytes</source>
+        <translation>the answer is larger than %1 bytes</translation>
+    </message>
+    <message>
+        <source>too many redirects</source>
+        <translation>too many redirects</translation>
+    </message>
+    <message>
+        <source>a redirect to an unusable address</source>
+        <translation>a redirect to an unusable address</translation>
+    </message>
+    <message>
+        <source>the download ended early</source>
+        <translation>the download ended early</translation>
+    </message>
+    <message>
+        <source>the answer has no job id</source>
+        <translation>the answer has no job id</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAIConfig</name>
+    <message>
+        <source>The video service does not accept the size %1. Allowed sizes (openai/allowedSizes): %2.</source>
+        <translation>The video service does not accept the size %1. Allowed sizes (openai/allowedSizes): %2.</translation>
+    </message>
+    <message>
+        <source>The video service does not accept a length of %1 seconds. Allowed lengths (openai/allowedSeconds): %2.</source>
+        <translation>The video service does not accept a length of %1 seconds. Allowed lengths (openai/allowedSeconds): %2.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAIError</name>
+    <message>
+        <source>The video service refused this drill text or image under its content rules. Reword the drill (no real people, brands or music) or use the local renderer.</source>
+        <translation>The video service refused this drill text or image under its content rules. Reword the drill (no real people, brands or music) or use the local renderer.</translation>
+    </message>
+    <message>
+        <source>The video service rejected a setting of this request. Check the model, size and length in the settings.</source>
+        <translation>The video service rejected a setting of this request. Check the model, size and length in the settings.</translation>
+    </message>
+    <message>
+        <source>The video service did not accept the API key. Check OPENAI_API_KEY, the .env file named in the settings, or the key stored in the system keychain.</source>
+        <translation>The video service did not accept the API key. Check OPENAI_API_KEY, the .env file named in the settings, or the key stored in the system keychain.</translation>
+    </message>
+    <message>
+        <source>This account may not use this model: the organisation is not verified for it, or the service is not offered in this region.</source>
+        <translation>This account may not use this model: the organisation is not verified for it, or the service is not offered in this region.</translation>
+    </message>
+    <message>
+        <source>The account of this API key has no credit left. Add credit or use another key; nothing was retried.</source>
+        <translation>The account of this API key has no credit left. Add credit or use another key; nothing was retried.</translation>
+    </message>
+    <message>
+        <source>The video service is receiving too many requests from this account. Try again in a few minutes.</source>
+        <translation>The video service is receiving too many requests from this account. Try again in a few minutes.</translation>
+    </message>
+    <message>
+        <source>The video service reported a conflict with another request. Try again.</source>
+        <translation>The video service reported a conflict with another request. Try again.</translation>
+    </message>
+    <message>
+        <source>The video service had an internal problem. Try again later.</source>
+        <translation>The video service had an internal problem. Try again later.</translation>
+    </message>
+    <message>
+        <source>The video service could not be reached. Check the network connection and the address in the settings (openai/baseUrl).</source>
+        <translation>The video service could not be reached. Check the network connection and the address in the settings (openai/baseUrl).</translation>
+    </message>
+    <message>
+        <source>The video service did not answer in time. Try again later.</source>
+        <translation>The video service did not answer in time. Try again later.</translation>
+    </message>
+    <message>
+        <source>The finished video can no longer be downloaded: the service keeps it only for a limited time.</source>
+        <translation>The finished video can no longer be downloaded: the service keeps it only for a limited time.</translation>
+    </message>
+    <message>
+        <source>This endpoint no longer offers this model (OpenAI shut its video API down on 2026-09-24). Set the address of a compatible endpoint in the settings (openai/baseUrl) and a model it offers, or use the local renderer.</source>
+        <translation>This endpoint no longer offers this model (OpenAI shut its video API down on 2026-09-24). Set the address of a compatible endpoint in the settings (openai/baseUrl) and a model it offers, or use the local renderer.</translation>
+    </message>
+    <message>
+        <source>The video service does not know this video.</source>
+        <translation>The video service does not know this video.</translation>
+    </message>
+    <message>
+        <source>No API key for the video service was found. Set OPENAI_API_KEY, name a .env file in the settings (openai/envFile), or store the key in the system keychain.</source>
+        <translation>No API key for the video service was found. Set OPENAI_API_KEY, name a .env file in the settings (openai/envFile), or store the key in the system keychain.</translation>
+    </message>
+    <message>
+        <source>The video service could not make this video.</source>
+        <translation>The video service could not make this video.</translation>
+    </message>
+    <message>
+        <source>The video service let this job expire before it could be downloaded.</source>
+        <translation>The video service let this job expire before it could be downloaded.</translation>
+    </message>
+    <message>
+        <source>The video service cancelled this job.</source>
+        <translation>The video service cancelled this job.</translation>
+    </message>
+    <message>
+        <source>The video was not ready within the time allowed (jobs/timeoutSeconds).</source>
+        <translation>The video was not ready within the time allowed (jobs/timeoutSeconds).</translation>
+    </message>
+    <message>
+        <source>The downloaded file is larger than allowed (openai/maxDownloadBytes).</source>
+        <translation>The downloaded file is larger than allowed (openai/maxDownloadBytes).</translation>
+    </message>
+    <message>
+        <source>The video service sent an answer that cannot be read. Check that openai/baseUrl points to an OpenAI-compatible video API.</source>
+        <translation>The video service sent an answer that cannot be read. Check that openai/baseUrl points to an OpenAI-compatible video API.</translation>
+    </message>
+    <message>
+        <source>The video could not be saved on this computer.</source>
+        <translation>The video could not be saved on this computer.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>The video service reported an error.</source>
+        <translation>The video service reported an error.</translation>
+    </message>
+    <message>
+        <source>(Details: %1)</source>
+        <translation>(Details: %1)</translation>
+    </message>
+    <message>
+        <source>status &quot;%1&quot;</source>
+        <translation>status &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAIKeychain</name>
+    <message>
+        <source>This build has no keychain support.</source>
+        <translation>This build has no keychain support.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordGate</name>
+    <message>
+        <source>The password file %1 cannot be read: %2</source>
+        <translation>The password file %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>The password file %1 is empty.</source>
+        <translation>The password file %1 is empty.</translation>
+    </message>
+    <message>
+        <source>Video generation is turned off because no generation password is configured. Set DRILLSTUDIO_GENERATION_PASSWORD or server/passwordFile, or set server/openGeneration to true on a development machine.</source>
+        <translation>Video generation is turned off because no generation password is configured. Set DRILLSTUDIO_GENERATION_PASSWORD or server/passwordFile, or set server/openGeneration to true on a development machine.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewWidget</name>
+    <message>
+        <source>&amp;Loop</source>
+        <translation>&amp;Loop</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>Play or pause (Space)</translation>
+    </message>
+    <message>
+        <source>Previous frame (,)</source>
+        <translation>Previous frame (,)</translation>
+    </message>
+    <message>
+        <source>Next frame (.)</source>
+        <translation>Next frame (.)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>1× speed</source>
+        <translation>1× speed</translation>
+    </message>
+    <message>
+        <source>0.5× slow</source>
+        <translation>0.5× slow</translation>
+    </message>
+    <message>
+        <source>0.25× slow</source>
+        <translation>0.25× slow</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Playback speed</translation>
+    </message>
+    <message>
+        <source>This video cannot be played: %1</source>
+        <translation>This video cannot be played: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Use true or false.</source>
+        <translation>Use true or false.</translation>
+    </message>
+    <message>
+        <source>Use a whole number from %1 to %2.</source>
+        <translation>Use a whole number from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Use an amount in US dollars from %1 to %2 (0 means no limit).</source>
+        <translation>Use an amount in US dollars from %1 to %2 (0 means no limit).</translation>
+    </message>
+    <message>
+        <source>The provider must be &quot;local&quot; or &quot;openai&quot;.</source>
+        <translation>The provider must be &quot;local&quot; or &quot;openai&quot;.</translation>
+    </message>
+    <message>
+        <source>Use 1 to 100 characters.</source>
+        <translation>Use 1 to 100 characters.</translation>
+    </message>
+    <message>
+        <source>Use at most 200 characters.</source>
+        <translation>Use at most 200 characters.</translation>
+    </message>
+    <message>
+        <source>The video size must look like 1280x720 (even numbers).</source>
+        <translation>The video size must look like 1280x720 (even numbers).</translation>
+    </message>
+    <message>
+        <source>List at least one size, like 1280x720,720x1280.</source>
+        <translation>List at least one size, like 1280x720,720x1280.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a size like 1280x720.</source>
+        <translation>&quot;%1&quot; is not a size like 1280x720.</translation>
+    </message>
+    <message>
+        <source>List at least one length in seconds, like 4,8,12.</source>
+        <translation>List at least one length in seconds, like 4,8,12.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a length from 1 to 60 seconds.</source>
+        <translation>&quot;%1&quot; is not a length from 1 to 60 seconds.</translation>
+    </message>
+    <message>
+        <source>Use an http:// or https:// address, like https://api.openai.com/v1.</source>
+        <translation>Use an http:// or https:// address, like https://api.openai.com/v1.</translation>
+    </message>
+    <message>
+        <source>Use an address like postgresql://user@host:5432/database.</source>
+        <translation>Use an address like postgresql://user@host:5432/database.</translation>
+    </message>
+    <message>
+        <source>Do not put the password in the address; use PGPASSWORD or ~/.pgpass.</source>
+        <translation>Do not put the password in the address; use PGPASSWORD or ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>The store must be &quot;sqlite&quot; or &quot;postgresql&quot;.</source>
+        <translation>The store must be &quot;sqlite&quot; or &quot;postgresql&quot;.</translation>
+    </message>
+    <message>
+        <source>The prompt template must contain {drill}.</source>
+        <translation>The prompt template must contain {drill}.</translation>
+    </message>
+    <message>
+        <source>The prompt template is too long.</source>
+        <translation>The prompt template is too long.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a price like sora-2:1280x720=0.10.</source>
+        <translation>&quot;%1&quot; is not a price like sora-2:1280x720=0.10.</translation>
+    </message>
+    <message>
+        <source>The settings file was written by a newer DrillStudio (version %1); values it does not know are ignored.</source>
+        <translation>The settings file was written by a newer DrillStudio (version %1); values it does not know are ignored.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 cannot be read; defaults are used.</source>
+        <translation>The settings file %1 cannot be read; defaults are used.</translation>
+    </message>
+    <message>
+        <source>Setting %1: %2 The default (%3) is used instead.</source>
+        <translation>Setting %1: %2 The default (%3) is used instead.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 cannot be written.</source>
+        <translation>The settings file %1 cannot be written.</translation>
+    </message>
+    <message>
+        <source>Unknown setting %1.</source>
+        <translation>Unknown setting %1.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoController</name>
+    <message>
+        <source>The size %1 is not offered; use one of %2.</source>
+        <translation>The size %1 is not offered; use one of %2.</translation>
+    </message>
+    <message>
+        <source>The size %1 is not offered; the local renderer makes 16 to 3840 pixels a side.</source>
+        <translation>The size %1 is not offered; the local renderer makes 16 to 3840 pixels a side.</translation>
+    </message>
+    <message>
+        <source>A length of %1 seconds is not offered; use one of %2.</source>
+        <translation>A length of %1 seconds is not offered; use one of %2.</translation>
+    </message>
+    <message>
+        <source>The video is being generated; GET the status URL for progress.</source>
+        <translation>The video is being generated; GET the status URL for progress.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoStore</name>
+    <message>
+        <source>The video folder %1 cannot be created. Choose another data folder with --data-dir.</source>
+        <translation>The video folder %1 cannot be created. Choose another data folder with --data-dir.</translation>
+    </message>
+    <message>
+        <source>The video folder %1 is not writable. Check its permissions or choose another data folder with --data-dir.</source>
+        <translation>The video folder %1 is not writable. Check its permissions or choose another data folder with --data-dir.</translation>
+    </message>
+    <message>
+        <source>The new video cannot be read: %1</source>
+        <translation>The new video cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>The new video is too small (%1 bytes) to be a real video.</source>
+        <translation>The new video is too small (%1 bytes) to be a real video.</translation>
+    </message>
+    <message>
+        <source>The new file is not an MP4 video.</source>
+        <translation>The new file is not an MP4 video.</translation>
+    </message>
+    <message>
+        <source>The new video cannot be decoded: %1</source>
+        <translation>The new video cannot be decoded: %1</translation>
+    </message>
+    <message>
+        <source>The new video could not be written to disk: %1</source>
+        <translation>The new video could not be written to disk: %1</translation>
+    </message>
+    <message>
+        <source>The new video could not be moved into the library: %1</source>
+        <translation>The new video could not be moved into the library: %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>DrillStudio</source>
+        <translation>DrillStudio</translation>
+    </message>
+</context>
 </TS>

@@ -9,6 +9,12 @@
 #include "settings.h"
 #include "videostore.h"
 
+#ifdef DRILLSTUDIO_WITH_SERVER
+#include "passwordgate.h"
+#include "videocontroller.h"
+#include "restserver.h"
+#endif
+
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
@@ -27,13 +33,15 @@
 
 namespace {
 
-const QStringList kCommands = {QStringLiteral("generate"), QStringLiteral("batch"),
-                               QStringLiteral("worker"), QStringLiteral("cache")};
+const QStringList kCommands
+        = {QStringLiteral("generate"), QStringLiteral("batch"), QStringLiteral("worker"),
+           QStringLiteral("cache"), QStringLiteral("serve")};
 // Options that take a value, so that their value is not mistaken for the sub-command.
 const QStringList kValueOptions
         = {QStringLiteral("--data-dir"),   QStringLiteral("--run-id"),   QStringLiteral("--drill"),
            QStringLiteral("--drill-file"), QStringLiteral("--provider"), QStringLiteral("--size"),
-           QStringLiteral("--seconds"),    QStringLiteral("--base-url"), QStringLiteral("--model")};
+           QStringLiteral("--seconds"),    QStringLiteral("--base-url"), QStringLiteral("--model"),
+           QStringLiteral("--host"),       QStringLiteral("--port")};
 
 // Gives the command line's texts the translation context "Cli".
 struct Text
@@ -79,11 +87,12 @@ void addCommon(QCommandLineParser &parser)
             "  generate   make the video for a run's drill and print its path\n"
             "  batch      make the videos for many runs from a JSON-lines file\n"
             "  worker     work through the shared job queue\n"
-            "  cache      list, clear, check, measure or evict the cached videos"));
+            "  cache      list, clear, check, measure or evict the cached videos\n"
+            "  serve      answer the web frontend's REST calls and work on the job queue"));
     parser.addOption(dataDirOptionDef());
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), Text::tr("generate or cache"),
+    parser.addPositionalArgument(QStringLiteral("command"), Text::tr("generate, batch, worker, serve or cache"),
                                  QStringLiteral("[command]"));
 }
 
@@ -177,30 +186,20 @@ int generate(const QStringList &arguments)
         return fail(drillError, Cli::BadInput);
 
     // Check the option values before touching the data folder.
-    if (parser.isSet(provider)) {
-        const QString error = Settings::validate("generation/provider", parser.value(provider));
+    const std::pair<const QCommandLineOption *, const char *> checkedOptions[]
+            = {{&provider, "generation/provider"},
+               {&size, "generation/size"},
+               {&seconds, "generation/seconds"},
+               {&baseUrl, "openai/baseUrl"},
+               {&model, "generation/model"}};
+    for (const auto &[option, key] : checkedOptions) {
+        if (!parser.isSet(*option))
+            continue;
+        const QString error = Settings::validate(key, parser.value(*option));
         if (!error.isEmpty())
-            return fail(error, Cli::BadInput);
-    }
-    if (parser.isSet(size)) {
-        const QString error = Settings::validate("generation/size", parser.value(size));
-        if (!error.isEmpty())
-            return fail(error, Cli::BadInput);
-    }
-    if (parser.isSet(seconds)) {
-        const QString error = Settings::validate("generation/seconds", parser.value(seconds));
-        if (!error.isEmpty())
-            return fail(error, Cli::BadInput);
-    }
-    if (parser.isSet(baseUrl)) {
-        const QString error = Settings::validate("openai/baseUrl", parser.value(baseUrl));
-        if (!error.isEmpty())
-            return fail(error, Cli::BadInput);
-    }
-    if (parser.isSet(model)) {
-        const QString error = Settings::validate("generation/model", parser.value(model));
-        if (!error.isEmpty())
-            return fail(error, Cli::BadInput);
+            return fail(Text::tr("%1: %2").arg(QStringLiteral("--") + option->names().constFirst(),
+                                               error),
+                        Cli::BadInput);
     }
 
     AppContext context;
@@ -455,6 +454,102 @@ int worker(const QStringList &arguments)
     return QCoreApplication::exec();
 }
 
+#ifdef DRILLSTUDIO_WITH_SERVER
+// "serve": the REST server of the old video_generation contract; also works on the job queue.
+int serve(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addCommon(parser);
+    const QCommandLineOption host(QStringLiteral("host"),
+                                  Text::tr("Address to listen on (default: server/host, "
+                                           "127.0.0.1)."),
+                                  Text::tr("address"));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  Text::tr("Port to listen on; 0 picks a free one (default: "
+                                           "server/port, 8006)."),
+                                  Text::tr("n"));
+    parser.addOptions({host, port});
+    if (!parser.parse(arguments))
+        return fail(parser.errorText(), Cli::BadInput);
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(Cli::Ok);
+
+    std::optional<quint16> portNumber;
+    if (parser.isSet(port)) {
+        bool ok = false;
+        const uint value = parser.value(port).trimmed().toUInt(&ok);
+        if (!ok || value > 65535)
+            return fail(Text::tr("--port must be a whole number from 0 to 65535, not \"%1\".")
+                                .arg(parser.value(port)),
+                        Cli::BadInput);
+        portNumber = quint16(value);
+    }
+    std::optional<QHostAddress> address;
+    const auto parseHost = [](const QString &text) -> std::optional<QHostAddress> {
+        const QString trimmed = text.trimmed();
+        if (trimmed == QLatin1String("localhost"))
+            return QHostAddress(QHostAddress::LocalHost);
+        QHostAddress parsed;
+        if (!parsed.setAddress(trimmed))
+            return std::nullopt;
+        return parsed;
+    };
+    if (parser.isSet(host)) {
+        address = parseHost(parser.value(host));
+        if (!address)
+            return fail(Text::tr("--host must be an IP address such as 127.0.0.1 or ::1, not "
+                                 "\"%1\".")
+                                .arg(parser.value(host)),
+                        Cli::BadInput);
+    }
+
+    AppContext context;
+    AppContext::Options options;
+    options.dataDir = parser.value(QStringLiteral("data-dir"));
+    options.claimForeignJobs = true;
+    if (!context.open(options))
+        return fail(context.errorString());
+    for (const QString &problem : context.settings()->problems())
+        err() << Text::tr("warning: %1").arg(problem) << Qt::endl;
+    if (!address) {
+        address = parseHost(context.settings()->string("server/host"));
+        if (!address)
+            return fail(Text::tr("server/host must be an IP address such as 127.0.0.1, not "
+                                 "\"%1\".")
+                                .arg(context.settings()->string("server/host")),
+                        Cli::BadInput);
+    }
+    if (!portNumber)
+        portNumber = quint16(context.settings()->integer("server/port"));
+
+    RestServer server(&context);
+    if (!server.listen(*address, *portNumber)) {
+        if (server.socketError() == QAbstractSocket::AddressInUseError)
+            return fail(Text::tr("Port %1 on %2 is already in use. Stop the other server or "
+                                 "choose another port with --port.")
+                                .arg(*portNumber)
+                                .arg(address->toString()));
+        return fail(Text::tr("Cannot listen on %1 port %2: %3")
+                            .arg(address->toString())
+                            .arg(*portNumber)
+                            .arg(server.errorString()));
+    }
+    const QString shownHost = server.address().protocol() == QAbstractSocket::IPv6Protocol
+            ? QStringLiteral("[%1]").arg(server.address().toString())
+            : server.address().toString();
+    // The first line of standard output, for scripts and tests that started the server.
+    out() << QStringLiteral("listening on http://%1:%2").arg(shownHost).arg(server.port())
+          << Qt::endl;
+    if (!server.controller()->passwordGate().isConfigured())
+        err() << PasswordGate::notConfiguredMessage() << Qt::endl;
+    if (!address->isLoopback())
+        err() << Text::tr("warning: the server is reachable from other machines on %1.")
+                         .arg(address->toString())
+              << Qt::endl;
+    return QCoreApplication::exec();
+}
+#endif
+
 bool confirm(const QString &question)
 {
     if (!isatty(fileno(stdin)))
@@ -650,7 +745,8 @@ int cache(const QStringList &arguments)
         return Cli::Ok;
     }
     const QLocale locale;
-    out() << Text::tr("VIDEO ID              STATUS      RUNS        SIZE  CREATED           DRILL")
+    out() << Text::tr(
+            "VIDEO ID              STATUS      RUNS            SIZE  CREATED           DRILL")
           << Qt::endl;
     for (const LibraryEntry &entry : entries) {
         const JobRecord &job = entry.job;
@@ -722,6 +818,13 @@ int run(const QStringList &arguments)
         return batch(arguments);
     if (command == QLatin1String("worker"))
         return worker(arguments);
+    if (command == QLatin1String("serve")) {
+#ifdef DRILLSTUDIO_WITH_SERVER
+        return serve(arguments);
+#else
+        return fail(Text::tr("This build has no REST server."), BadInput);
+#endif
+    }
 
     QCommandLineParser parser;
     addCommon(parser);

@@ -323,7 +323,9 @@ void JobManager::startJob(JobRecord job)
     request.model = job.model;
     request.size = parseVideoSize(job.size);
     request.seconds = job.seconds;
-    request.cornerLabel = tr("Run %1").arg(job.runId);
+    // Part of the picture, not of the interface: the same in every locale, so that a video does
+    // not depend on the language of whoever asked for it first.
+    request.cornerLabel = QStringLiteral("Run %1").arg(job.runId);
     request.outputPath = m_videos->newTemporaryPath();
     request.remoteId = job.remoteId;
     if (provider->isRemote()) {

@@ -78,7 +78,6 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     if (m_model->rowCount() > 0) {
         m_autoPlay = false;
         ui->libraryView->selectRow(0);
-        m_preview->player()->pause();
         m_autoPlay = true;
     }
     ui->runIdEdit->setFocus();
@@ -190,10 +189,8 @@ void MainWindow::updateProviderLabel()
     spec.size = settings->videoSize();
     spec.seconds = settings->seconds();
     const double estimate = m_context->jobs()->estimateCost(spec);
-    const QString size = QStringLiteral("%1×%2, %3 s")
-                                 .arg(spec.size.width())
-                                 .arg(spec.size.height())
-                                 .arg(spec.seconds);
+    const QString size
+            = tr("%1×%2, %3 s").arg(spec.size.width()).arg(spec.size.height()).arg(spec.seconds);
     if (estimate < 0)
         ui->providerLabel->setText(tr("Provider \"%1\" is not available").arg(spec.provider));
     else if (estimate == 0)

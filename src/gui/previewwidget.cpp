@@ -10,6 +10,7 @@
 #include <QTime>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QVideoSink>
 #include <QVideoWidget>
 
 namespace {
@@ -96,6 +97,13 @@ PreviewWidget::PreviewWidget(QWidget *parent)
                 m_messageLabel->setText(tr("This video cannot be played: %1").arg(text));
                 m_messageLabel->show();
             });
+    connect(m_video->videoSink(), &QVideoSink::videoFrameChanged, this, [this] {
+        if (!m_showFirstFrame)
+            return;
+        m_showFirstFrame = false;
+        m_player->pause();
+        m_player->setPosition(0);
+    });
     m_player->setLoops(QMediaPlayer::Infinite);
     updateButtons();
 }
@@ -109,8 +117,10 @@ void PreviewWidget::setSource(const QString &filePath, bool autoPlay)
 {
     m_messageLabel->hide();
     m_player->setSource(QUrl::fromLocalFile(filePath));
-    if (autoPlay)
-        m_player->play();
+    // Without autoplay, play until the first frame arrives and stop there, so that the picture
+    // shows which video is selected (a paused pipeline alone does not draw it).
+    m_showFirstFrame = !autoPlay;
+    m_player->play();
     updateButtons();
 }
 

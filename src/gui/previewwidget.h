@@ -43,4 +43,5 @@ private:
     QCheckBox *m_loopCheck;
     QComboBox *m_speedCombo;
     QLabel *m_messageLabel;
+    bool m_showFirstFrame = false;
 };
