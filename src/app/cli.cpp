@@ -11,8 +11,8 @@
 
 #ifdef DRILLSTUDIO_WITH_SERVER
 #include "passwordgate.h"
-#include "videocontroller.h"
 #include "restserver.h"
+#include "videocontroller.h"
 #endif
 
 #include <QCommandLineParser>
@@ -92,7 +92,8 @@ void addCommon(QCommandLineParser &parser)
     parser.addOption(dataDirOptionDef());
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), Text::tr("generate, batch, worker, serve or cache"),
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 Text::tr("generate, batch, worker, serve or cache"),
                                  QStringLiteral("[command]"));
 }
 

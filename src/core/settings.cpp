@@ -136,11 +136,6 @@ QString checkUrl(const QVariant &value)
     return {};
 }
 
-QString checkOptionalUrl(const QVariant &value)
-{
-    return value.toString().trimmed().isEmpty() ? QString() : checkUrl(value);
-}
-
 QString checkPostgresUrl(const QVariant &value)
 {
     const QString text = value.toString().trimmed();
@@ -215,8 +210,7 @@ const QList<Settings::Entry> &Settings::entries()
             {"jobs/maxLocalConcurrent", 1, "Local renders at the same time.", checkRange<1, 16>},
             {"jobs/maxRemoteConcurrent", 4, "Remote jobs under way at the same time.",
              checkRange<1, 64>},
-            {"jobs/timeoutSeconds", 1800,
-             "Overall time a job may take before it is given up (remote providers).",
+            {"jobs/timeoutSeconds", 1800, "Overall time a job may take before it is given up.",
              checkRange<10, 86400>},
             {"budget/dailyUsd", 0, "Daily spending cap for remote jobs in US dollars. 0: no cap.",
              checkMoney<0, 1000000>},
@@ -257,10 +251,30 @@ const QList<Settings::Entry> &Settings::entries()
                             "sora-2-pro:720x1280=0.30,sora-2-pro:1280x720=0.30,"
                             "sora-2-pro:1024x1792=0.50,sora-2-pro:1792x1024=0.50"),
              "US dollars per second of video, per model and size.", checkPrices},
-            {"openai/webhookUrl", QString(), "Optional address that receives signed webhooks.",
-             checkOptionalUrl},
             {"log/maxBytes", 2 * 1024 * 1024, "Log file size at which it is rotated, in bytes.",
              checkRange<4096, 1024LL * 1024 * 1024>},
+            {"server/host", QStringLiteral("127.0.0.1"),
+             "Address the REST server (drillstudio serve) listens on.", checkName},
+            {"server/port", 8006, "Port of the REST server; 0 picks a free one.",
+             checkRange<0, 65535>},
+            {"server/passwordFile", QString(),
+             "File whose first line is the generation password "
+             "(DRILLSTUDIO_GENERATION_PASSWORD wins).",
+             checkOptionalName},
+            {"server/openGeneration", false,
+             "Let POST /generate run without a password when none is configured (development "
+             "machines only).",
+             checkBool},
+            {"server/maxBodyBytes", 64 * 1024,
+             "Largest request body the REST server accepts, in bytes.",
+             checkRange<1024, 16 * 1024 * 1024>},
+            {"server/maxWaitSeconds", 290,
+             "Longest time POST /generate waits for the video before answering 202.",
+             checkRange<0, 3600>},
+            {"server/trustedProxies", QString(),
+             "Comma-separated addresses of proxies whose X-Forwarded-For names the client (for "
+             "the password lockout).",
+             checkOptionalName},
     };
     return table;
 }

@@ -1,0 +1,42 @@
+#pragma once
+// The errors the REST server answers, and the one function that turns them into HTTP answers.
+#include "httpmessage.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonValue>
+#include <QString>
+
+struct ApiError
+{
+    Q_DECLARE_TR_FUNCTIONS(ApiError)
+
+public:
+    enum class Kind {
+        NotFound, // unknown route or resource: 404 {"detail":"Not Found"}
+        MethodNotAllowed, // 405, with Allow
+        Validation, // 422 in FastAPI's shape
+        WrongPassword, // 401, with the attempts left
+        LockedOut, // 401, with the minutes to wait
+        PasswordNotConfigured, // 503: generation is off until a password is set
+        PayloadTooLarge, // 413
+        HeadersTooLarge, // 431
+        LengthRequired, // 411: a body without Content-Length (chunked) is not accepted
+        RangeNotSatisfiable, // 416, with Content-Range: bytes */size
+        Internal, // 500 with a message (for example a database failure)
+    };
+
+    Kind kind = Kind::NotFound;
+    QString message;
+    QJsonArray validation; // Validation: FastAPI's detail list
+    qint64 number = 0; // WrongPassword: attempts left; LockedOut: minutes; 416: file size;
+                       // 413: the limit in bytes
+    QByteArray allow; // MethodNotAllowed: "GET, HEAD"
+
+    // One FastAPI/pydantic validation issue: {"type","loc","msg","input"[,"ctx"]}.
+    static QJsonObject issue(const QString &type, const QJsonArray &loc, const QString &msg,
+                             const QJsonValue &input, const QJsonObject &ctx = {});
+};
+
+// Maps every error to its status code, headers and body.
+HttpResponse errorResponse(const ApiError &error);

@@ -1,0 +1,163 @@
+#include "connectionguard.h"
+
+#include "serverlog.h"
+
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
+#include <sys/socket.h>
+
+namespace {
+
+// How long, and how much, an answered-but-refused request may still send before it is cut off.
+// Reading the rest lets the client see the answer instead of a reset connection.
+constexpr int kDrainTimeoutMs = 10000;
+constexpr qint64 kDrainMaxBytes = 64LL * 1024 * 1024;
+
+// Follows the request framing of one connection (head, then Content-Length bytes of body) on
+// the bytes as they arrive, without consuming them: QHttpServer reads them afterwards.
+class ConnectionGuard final : public QObject
+{
+public:
+    ConnectionGuard(QTcpSocket *socket, GuardedTcpServer *server)
+        : QObject(socket)
+        , m_socket(socket)
+        , m_server(server)
+        , m_maxBody(server->maxBodyBytes())
+        , m_maxHeader(server->maxHeaderBytes())
+    {
+        connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::inspect);
+    }
+
+private:
+    void inspect()
+    {
+        const QByteArray fragment = m_socket->peek(m_socket->bytesAvailable());
+        qsizetype pos = 0;
+        while (pos < fragment.size()) {
+            if (m_bodyLeft > 0) {
+                const qint64 take = qMin<qint64>(m_bodyLeft, fragment.size() - pos);
+                m_bodyLeft -= take;
+                pos += take;
+                continue;
+            }
+            // Empty lines between requests are allowed.
+            if (m_head.isEmpty() && (fragment.at(pos) == '\r' || fragment.at(pos) == '\n')) {
+                ++pos;
+                continue;
+            }
+            // In the head: find its end, keeping what came in earlier fragments.
+            const qsizetype before = m_head.size();
+            m_head.append(fragment.constData() + pos, fragment.size() - pos);
+            const qsizetype end = m_head.indexOf("\r\n\r\n", qMax<qsizetype>(0, before - 3));
+            if (end < 0) {
+                if (m_head.size() > m_maxHeader)
+                    return refuse(
+                            ApiError {ApiError::Kind::HeadersTooLarge, {}, {}, 0, {}},
+                            QStringLiteral("request head larger than %1 bytes").arg(m_maxHeader));
+                return;
+            }
+            const qsizetype headLength = end + 4;
+            if (headLength > m_maxHeader)
+                return refuse(ApiError {ApiError::Kind::HeadersTooLarge, {}, {}, 0, {}},
+                              QStringLiteral("request head larger than %1 bytes").arg(m_maxHeader));
+            const qint64 consumedHere = headLength - before;
+            if (!checkHead(m_head.left(headLength)))
+                return;
+            pos += consumedHere;
+            m_head.clear();
+        }
+    }
+
+    // Reads Content-Length and Transfer-Encoding; false when the request was refused.
+    bool checkHead(const QByteArray &head)
+    {
+        qint64 length = 0;
+        const QList<QByteArray> lines = head.split('\n');
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray line = lines.at(i).trimmed();
+            const qsizetype colon = line.indexOf(':');
+            if (colon <= 0)
+                continue;
+            const QByteArray name = line.left(colon).trimmed().toLower();
+            const QByteArray value = line.mid(colon + 1).trimmed();
+            if (name == "content-length") {
+                bool ok = false;
+                length = value.toLongLong(&ok);
+                if (!ok || length < 0)
+                    length = 0; // http_parser refuses it and closes the connection
+            } else if (name == "transfer-encoding") {
+                refuse(ApiError {ApiError::Kind::LengthRequired, {}, {}, 0, {}},
+                       QStringLiteral("request body without Content-Length"));
+                return false;
+            }
+        }
+        if (length > m_maxBody) {
+            refuse(ApiError {ApiError::Kind::PayloadTooLarge, {}, {}, m_maxBody, {}},
+                   QStringLiteral("request body of %1 bytes, limit %2").arg(length).arg(m_maxBody));
+            return false;
+        }
+        m_bodyLeft = length;
+        return true;
+    }
+
+    // Answers, stops QHttpServer from reading more of this connection, drains what the client
+    // still sends (bounded), and closes.
+    void refuse(const ApiError &error, const QString &reason)
+    {
+        const HttpResponse response = errorResponse(error);
+        qCWarning(lcServer).noquote() << "refused" << response.status << "from"
+                                      << m_socket->peerAddress().toString() << reason;
+        Q_EMIT m_server->refused(m_socket->peerAddress(), response.status, reason);
+        // Every reader of readyRead goes, including QHttpServer's, which would buffer the body.
+        disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+        if (m_socket->isTransactionStarted())
+            m_socket->commitTransaction();
+        m_socket->readAll();
+        m_socket->write(response.head(true) + response.body);
+        QPointer<QTcpSocket> socket = m_socket;
+        auto drained = std::make_shared<qint64>(0);
+        connect(m_socket, &QTcpSocket::readyRead, this, [socket, drained] {
+            *drained += socket->readAll().size();
+            if (*drained > kDrainMaxBytes)
+                socket->abort();
+        });
+        connect(m_socket, &QTcpSocket::bytesWritten, this, [socket] {
+            if (socket->bytesToWrite() == 0)
+                ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+        });
+        QTimer::singleShot(kDrainTimeoutMs, this, [socket] {
+            if (socket)
+                socket->abort();
+        });
+    }
+
+    QTcpSocket *m_socket;
+    GuardedTcpServer *m_server;
+    const qint64 m_maxBody;
+    const qint64 m_maxHeader;
+    QByteArray m_head;
+    qint64 m_bodyLeft = 0;
+};
+
+} // namespace
+
+GuardedTcpServer::GuardedTcpServer(QObject *parent)
+    : QTcpServer(parent)
+{ }
+
+void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        delete socket;
+        return;
+    }
+    // Answers go out at once instead of waiting for the peer's delayed acknowledgement.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    // Connected before QHttpServer connects its own reader, so it sees every byte first.
+    new ConnectionGuard(socket, this);
+    addPendingConnection(socket);
+}

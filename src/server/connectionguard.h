@@ -1,0 +1,33 @@
+#pragma once
+// A QTcpServer that looks at each request's head before QHttpServer buffers the body: QHttpServer
+// 6.4 reads a body whole before any handler runs, so a body limit has to act here, on
+// Content-Length, to protect memory. Oversized requests get their answer and the connection ends.
+#include "apierror.h"
+
+#include <QHostAddress>
+#include <QTcpServer>
+
+class GuardedTcpServer final : public QTcpServer
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GuardedTcpServer)
+
+public:
+    explicit GuardedTcpServer(QObject *parent = nullptr);
+
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+    qint64 maxBodyBytes() const { return m_maxBodyBytes; }
+    void setMaxHeaderBytes(qint64 bytes) { m_maxHeaderBytes = bytes; }
+    qint64 maxHeaderBytes() const { return m_maxHeaderBytes; }
+
+Q_SIGNALS:
+    // A request refused before it reached the HTTP server.
+    void refused(const QHostAddress &peer, int status, const QString &reason);
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    qint64 m_maxBodyBytes = 64 * 1024;
+    qint64 m_maxHeaderBytes = 32 * 1024;
+};

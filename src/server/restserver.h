@@ -1,0 +1,71 @@
+#pragma once
+// The REST server: one route table, answered at the root and under /api/video-generation/, thin
+// handlers that forward to VideoController, refusals logged, counters for /metrics.
+#include "httpmessage.h"
+#include "servermetrics.h"
+
+#include <QAbstractHttpServer>
+#include <QAbstractSocket>
+#include <QHostAddress>
+#include <QPointer>
+
+#include <functional>
+
+class AppContext;
+class GuardedTcpServer;
+class QTcpSocket;
+class VideoController;
+
+class RestServer final : public QAbstractHttpServer
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RestServer)
+
+public:
+    // The gateway's prefix; every route is answered with and without it.
+    static constexpr char16_t Prefix[] = u"/api/video-generation";
+
+    explicit RestServer(AppContext *context, QObject *parent = nullptr);
+    ~RestServer() override;
+
+    // Binds address:port (port 0 picks a free one) with the body and header limits of the
+    // settings. False with errorString()/socketError() when the address cannot be bound.
+    bool listen(const QHostAddress &address, quint16 port);
+    quint16 port() const { return m_port; }
+    QHostAddress address() const { return m_address; }
+    QString errorString() const { return m_error; }
+    QAbstractSocket::SocketError socketError() const { return m_socketError; }
+
+    VideoController *controller() const { return m_controller; }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    using Reply = std::function<void(const HttpResponse &)>;
+    using Handler = std::function<void(const HttpRequest &, const QStringList &, const Reply &)>;
+    struct Route
+    {
+        QByteArray method;
+        QString pattern; // "/status/{run_id}": also the route's name in metrics
+        QStringList segments;
+        Handler handler;
+    };
+
+    void addRoute(const QByteArray &method, const QString &pattern, Handler handler);
+    void setUpRoutes();
+    void dispatch(const HttpRequest &request, const Reply &reply, QString *routeName);
+    void send(const QPointer<QTcpSocket> &socket, const HttpRequest &request, const QString &route,
+              HttpResponse response, bool close);
+
+    AppContext *m_context;
+    VideoController *m_controller; // child
+    QList<Route> m_routes;
+    ServerMetrics m_metrics;
+    GuardedTcpServer *m_tcp = nullptr;
+    QHostAddress m_address;
+    quint16 m_port = 0;
+    QString m_error;
+    QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
+};

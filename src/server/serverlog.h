@@ -1,0 +1,5 @@
+#pragma once
+// Logging category of the REST server: every refusal is logged here.
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcServer)
