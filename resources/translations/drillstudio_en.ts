@@ -50,10 +50,6 @@
         <translation>dir</translation>
     </message>
     <message>
-        <source>generate or cache</source>
-        <translation>generate or cache</translation>
-    </message>
-    <message>
         <source>warning: %1</source>
         <translation>warning: %1</translation>
     </message>
@@ -387,6 +383,10 @@ Commands:
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>generate, batch, worker, serve or cache</source>
+        <translation>generate, batch, worker, serve or cache</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -491,10 +491,6 @@ Commands:
     <message>
         <source>The same drill is being recorded by another process; try again in a moment.</source>
         <translation>The same drill is being recorded by another process; try again in a moment.</translation>
-    </message>
-    <message>
-        <source>Run %1</source>
-        <translation>Run %1</translation>
     </message>
     <message numerus="yes">
         <source>The video was not ready after %n minute(s); gave up waiting. Raise jobs/timeoutSeconds if the provider is slow.</source>

@@ -50,10 +50,6 @@
         <translation>dir</translation>
     </message>
     <message>
-        <source>generate or cache</source>
-        <translation>実行するコマンド（generate、cache など）</translation>
-    </message>
-    <message>
         <source>warning: %1</source>
         <translation>警告: %1</translation>
     </message>
@@ -382,6 +378,10 @@ Commands:
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>generate, batch, worker, serve or cache</source>
+        <translation>実行するコマンド（generate、batch、worker、serve、cache のいずれか）</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -485,10 +485,6 @@ Commands:
     <message>
         <source>The same drill is being recorded by another process; try again in a moment.</source>
         <translation>同じドリルを別のプロセスが登録しています。しばらくしてから再度お試しください。</translation>
-    </message>
-    <message>
-        <source>Run %1</source>
-        <translation>ラン %1</translation>
     </message>
     <message numerus="yes">
         <source>The video was not ready after %n minute(s); gave up waiting. Raise jobs/timeoutSeconds if the provider is slow.</source>
