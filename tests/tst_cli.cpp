@@ -53,6 +53,7 @@ private Q_SLOTS:
     void corruptDatabaseUntouched();
     void clearAllAsksFirst();
     void drillFromStdin();
+    void openaiKeyFromStandardInputOnly();
 };
 
 void TestCli::initTestCase()
@@ -370,6 +371,22 @@ void TestCli::drillFromStdin()
                      .first()[QStringLiteral("drill_text")]
                      .toString(),
              QString::fromUtf8(drill).trimmed());
+}
+
+void TestCli::openaiKeyFromStandardInputOnly()
+{
+    auto result = runCli({QStringLiteral("openai-key")});
+    QCOMPARE(result.exitCode, 2);
+    result = runCli({QStringLiteral("openai-key"), QStringLiteral("set")}, {}, "\n");
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY(result.err.contains(QLatin1String("nothing was stored")));
+    // Stored, or refused by a machine without a keychain service: never echoed either way.
+    const QByteArray key = "test-key-not-secret-0123456789";
+    result = runCli({QStringLiteral("openai-key"), QStringLiteral("set")}, {}, key + "\n");
+    QVERIFY2(result.exitCode == 0 || result.err.contains(QLatin1String("keychain")),
+             qPrintable(result.err));
+    QVERIFY(!result.out.contains(QLatin1String(key)));
+    QVERIFY(!result.err.contains(QLatin1String(key)));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -308,26 +308,6 @@
         <translation>This build has no window. Use a command:</translation>
     </message>
     <message>
-        <source>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
-
-Commands:
-  (none)     open the window
-  generate   make the video for a run&apos;s drill and print its path
-  batch      make the videos for many runs from a JSON-lines file
-  worker     work through the shared job queue
-  cache      list, clear, check, measure or evict the cached videos
-  serve      answer the web frontend&apos;s REST calls and work on the job queue</source>
-        <translation>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
-
-Commands:
-  (none)     open the window
-  generate   make the video for a run&apos;s drill and print its path
-  batch      make the videos for many runs from a JSON-lines file
-  worker     work through the shared job queue
-  cache      list, clear, check, measure or evict the cached videos
-  serve      answer the web frontend&apos;s REST calls and work on the job queue</translation>
-    </message>
-    <message>
         <source>Generating… %1% (about %2 s left)</source>
         <translation>Generating… %1% (about %2 s left)</translation>
     </message>
@@ -386,6 +366,60 @@ Commands:
     <message>
         <source>generate, batch, worker, serve or cache</source>
         <translation>generate, batch, worker, serve or cache</translation>
+    </message>
+    <message>
+        <source>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
+
+Commands:
+  (none)     open the window
+  generate   make the video for a run&apos;s drill and print its path
+  batch      make the videos for many runs from a JSON-lines file
+  worker     work through the shared job queue
+  openai-key store the openai provider&apos;s API key in the system keychain
+  cache      list, clear, check, measure or evict the cached videos
+  serve      answer the web frontend&apos;s REST calls and work on the job queue</source>
+        <translation>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
+
+Commands:
+  (none)     open the window
+  generate   make the video for a run&apos;s drill and print its path
+  batch      make the videos for many runs from a JSON-lines file
+  worker     work through the shared job queue
+  openai-key store the openai provider&apos;s API key in the system keychain
+  cache      list, clear, check, measure or evict the cached videos
+  serve      answer the web frontend&apos;s REST calls and work on the job queue</translation>
+    </message>
+    <message>
+        <source>set: read the key from standard input and store it.</source>
+        <translation>set: read the key from standard input and store it.</translation>
+    </message>
+    <message>
+        <source>Say what to do: drillstudio openai-key set (the key is read from standard input).</source>
+        <translation>Say what to do: drillstudio openai-key set (the key is read from standard input).</translation>
+    </message>
+    <message>
+        <source>This build has no keychain support; put the key in OPENAI_API_KEY or in the .env file named by openai/envFile.</source>
+        <translation>This build has no keychain support; put the key in OPENAI_API_KEY or in the .env file named by openai/envFile.</translation>
+    </message>
+    <message>
+        <source>API key (not shown): </source>
+        <translation>API key (not shown): </translation>
+    </message>
+    <message>
+        <source>No key was given on standard input; nothing was stored.</source>
+        <translation>No key was given on standard input; nothing was stored.</translation>
+    </message>
+    <message>
+        <source>That does not look like an API key (spaces, or over 1,024 characters); nothing was stored.</source>
+        <translation>That does not look like an API key (spaces, or over 1,024 characters); nothing was stored.</translation>
+    </message>
+    <message>
+        <source>The API key is stored in the system keychain.</source>
+        <translation>The API key is stored in the system keychain.</translation>
+    </message>
+    <message>
+        <source>The keychain could not store the key (%1). Is a keychain service such as GNOME Keyring or KWallet running? Otherwise use OPENAI_API_KEY or the .env file named by openai/envFile.</source>
+        <translation>The keychain could not store the key (%1). Is a keychain service such as GNOME Keyring or KWallet running? Otherwise use OPENAI_API_KEY or the .env file named by openai/envFile.</translation>
     </message>
 </context>
 <context>

@@ -302,27 +302,6 @@
         <translation>このビルドにはウィンドウがありません。コマンドを指定してください:</translation>
     </message>
     <message>
-        <source>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
-
-Commands:
-  (none)     open the window
-  generate   make the video for a run&apos;s drill and print its path
-  batch      make the videos for many runs from a JSON-lines file
-  worker     work through the shared job queue
-  cache      list, clear, check, measure or evict the cached videos
-  serve      answer the web frontend&apos;s REST calls and work on the job queue</source>
-        <translation>DrillStudio は、トレーニングドリルのテキストから短い動画を作成し、
-キャッシュに保存して Web フロントエンドに配信します。
-
-コマンド:
-  (なし)     ウィンドウを開きます
-  generate   ランのドリル動画を作成し、そのパスを表示します
-  batch      JSON Lines ファイルから複数のランの動画を作成します
-  worker     共有ジョブキューのジョブを処理します
-  cache      キャッシュ済みの動画を一覧表示・クリア・検査・計測・整理します
-  serve      Web フロントエンドの REST 呼び出しに応答し、ジョブも処理します</translation>
-    </message>
-    <message>
         <source>Generating… %1% (about %2 s left)</source>
         <translation>生成中… %1%（残り約 %2 秒）</translation>
     </message>
@@ -381,6 +360,61 @@ Commands:
     <message>
         <source>generate, batch, worker, serve or cache</source>
         <translation>実行するコマンド（generate、batch、worker、serve、cache のいずれか）</translation>
+    </message>
+    <message>
+        <source>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
+
+Commands:
+  (none)     open the window
+  generate   make the video for a run&apos;s drill and print its path
+  batch      make the videos for many runs from a JSON-lines file
+  worker     work through the shared job queue
+  openai-key store the openai provider&apos;s API key in the system keychain
+  cache      list, clear, check, measure or evict the cached videos
+  serve      answer the web frontend&apos;s REST calls and work on the job queue</source>
+        <translation>DrillStudio は、トレーニングドリルのテキストから短い動画を作成し、
+キャッシュに保存して Web フロントエンドに配信します。
+
+コマンド:
+  (なし)     ウィンドウを開きます
+  generate   ランのドリル動画を作成し、そのパスを表示します
+  batch      JSON Lines ファイルから複数のランの動画を作成します
+  worker     共有ジョブキューのジョブを処理します
+  openai-key openai プロバイダーの API キーをシステムのキーチェーンに保存します
+  cache      キャッシュ済みの動画を一覧表示・クリア・検査・計測・整理します
+  serve      Web フロントエンドの REST 呼び出しに応答し、ジョブも処理します</translation>
+    </message>
+    <message>
+        <source>set: read the key from standard input and store it.</source>
+        <translation>set: 標準入力からキーを読み取り、保存します。</translation>
+    </message>
+    <message>
+        <source>Say what to do: drillstudio openai-key set (the key is read from standard input).</source>
+        <translation>操作を指定してください: drillstudio openai-key set（キーは標準入力から読み取ります）。</translation>
+    </message>
+    <message>
+        <source>This build has no keychain support; put the key in OPENAI_API_KEY or in the .env file named by openai/envFile.</source>
+        <translation>このビルドはキーチェーンに対応していません。キーは OPENAI_API_KEY か、openai/envFile で指定した .env ファイルに設定してください。</translation>
+    </message>
+    <message>
+        <source>API key (not shown): </source>
+        <translation>API キー（表示されません）: </translation>
+    </message>
+    <message>
+        <source>No key was given on standard input; nothing was stored.</source>
+        <translation>標準入力からキーが渡されなかったため、何も保存していません。</translation>
+    </message>
+    <message>
+        <source>That does not look like an API key (spaces, or over 1,024 characters); nothing was stored.</source>
+        <translation>API キーの形式ではありません（空白を含むか、1,024 文字を超えています）。何も保存していません。</translation>
+    </message>
+    <message>
+        <source>The API key is stored in the system keychain.</source>
+        <translation>API キーをシステムのキーチェーンに保存しました。</translation>
+    </message>
+    <message>
+        <source>The keychain could not store the key (%1). Is a keychain service such as GNOME Keyring or KWallet running? Otherwise use OPENAI_API_KEY or the .env file named by openai/envFile.</source>
+        <translation>キーチェーンにキーを保存できませんでした（%1）。GNOME Keyring や KWallet などのキーチェーンサービスが動作しているか確認してください。使えない場合は OPENAI_API_KEY か、openai/envFile で指定した .env ファイルを使ってください。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "jobmanager.h"
 #include "jobspec.h"
 #include "jobstore.h"
+#include "openai/openaikeychain.h"
 #include "openai/openaiprovider.h"
 #include "settings.h"
 #include "videostore.h"
@@ -29,13 +30,14 @@
 #include <QUrl>
 
 #include <cstdio>
+#include <termios.h>
 #include <unistd.h>
 
 namespace {
 
 const QStringList kCommands
         = {QStringLiteral("generate"), QStringLiteral("batch"), QStringLiteral("worker"),
-           QStringLiteral("cache"), QStringLiteral("serve")};
+           QStringLiteral("cache"),    QStringLiteral("serve"), QStringLiteral("openai-key")};
 // Options that take a value, so that their value is not mistaken for the sub-command.
 const QStringList kValueOptions
         = {QStringLiteral("--data-dir"),   QStringLiteral("--run-id"),   QStringLiteral("--drill"),
@@ -87,6 +89,7 @@ void addCommon(QCommandLineParser &parser)
             "  generate   make the video for a run's drill and print its path\n"
             "  batch      make the videos for many runs from a JSON-lines file\n"
             "  worker     work through the shared job queue\n"
+            "  openai-key store the openai provider's API key in the system keychain\n"
             "  cache      list, clear, check, measure or evict the cached videos\n"
             "  serve      answer the web frontend's REST calls and work on the job queue"));
     parser.addOption(dataDirOptionDef());
@@ -551,6 +554,70 @@ int serve(const QStringList &arguments)
 }
 #endif
 
+// "openai-key": puts the API key into the system keychain. The key is read from standard input
+// (without echo on a terminal), never from the command line.
+int openaiKey(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addCommon(parser);
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 Text::tr("set: read the key from standard input and store it."),
+                                 QStringLiteral("set"));
+    if (!parser.parse(arguments))
+        return fail(parser.errorText(), Cli::BadInput);
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(Cli::Ok);
+    if (parser.positionalArguments().value(1) != QLatin1String("set"))
+        return fail(Text::tr("Say what to do: drillstudio openai-key set (the key is read from "
+                             "standard input)."),
+                    Cli::BadInput);
+    if (!OpenAIKeychain::isAvailable())
+        return fail(Text::tr("This build has no keychain support; put the key in "
+                             "OPENAI_API_KEY or in the .env file named by openai/envFile."));
+    const bool terminal = isatty(fileno(stdin));
+    termios saved {};
+    if (terminal) {
+        err() << Text::tr("API key (not shown): ") << Qt::flush;
+        tcgetattr(fileno(stdin), &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(fileno(stdin), TCSANOW, &quiet);
+    }
+    QTextStream in(stdin);
+    const QString key = in.readLine(4096).trimmed();
+    if (terminal) {
+        tcsetattr(fileno(stdin), TCSANOW, &saved);
+        err() << Qt::endl;
+    }
+    if (key.isEmpty())
+        return fail(Text::tr("No key was given on standard input; nothing was stored."),
+                    Cli::BadInput);
+    if (key.size() > 1024 || key.contains(QLatin1Char(' ')))
+        return fail(Text::tr("That does not look like an API key (spaces, or over 1,024 "
+                             "characters); nothing was stored."),
+                    Cli::BadInput);
+    OpenAIKeychain keychain;
+    int exitCode = Cli::Failed;
+    QObject::connect(&keychain, &OpenAIKeychain::keyStored, &keychain,
+                     [&exitCode](bool ok, const QString &error) {
+                         if (ok) {
+                             out() << Text::tr("The API key is stored in the system keychain.")
+                                   << Qt::endl;
+                             exitCode = Cli::Ok;
+                         } else {
+                             fail(Text::tr("The keychain could not store the key (%1). Is a "
+                                           "keychain service such as GNOME Keyring or "
+                                           "KWallet running? Otherwise use OPENAI_API_KEY "
+                                           "or the .env file named by openai/envFile.")
+                                          .arg(error));
+                         }
+                         QCoreApplication::exit(exitCode);
+                     });
+    keychain.store(key);
+    QCoreApplication::exec();
+    return exitCode;
+}
+
 bool confirm(const QString &question)
 {
     if (!isatty(fileno(stdin)))
@@ -817,6 +884,8 @@ int run(const QStringList &arguments)
         return cache(arguments);
     if (command == QLatin1String("batch"))
         return batch(arguments);
+    if (command == QLatin1String("openai-key"))
+        return openaiKey(arguments);
     if (command == QLatin1String("worker"))
         return worker(arguments);
     if (command == QLatin1String("serve")) {
