@@ -36,7 +36,8 @@ struct EmulatorConfig
     bool signedUrlRejectsAuthorization = false;
     // Webhooks: events video.completed / video.failed POSTed to this URL when set.
     QString webhookUrl;
-    QString webhookSecret = QStringLiteral("whsec_dGVzdC13ZWJob29rLXNlY3JldC1ub3QtcmVhbA==");
+    // "whsec_" + base64 key; when empty a random one is made for the run (GET /_emulator/config).
+    QString webhookSecret;
     // Sends openai-poll-after-ms on retrieve answers when positive.
     qint64 pollAfterMs = 0;
     int maxPromptLength = 32000;

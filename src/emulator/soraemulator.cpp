@@ -249,6 +249,12 @@ void SoraEmulator::Private::applyConfig(const EmulatorConfig &next)
 {
     const bool clockChanged = !clock || next.clock != config.clock || !ownClock;
     config = next;
+    if (config.webhookSecret.isEmpty()) {
+        QByteArray key(24, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()),
+                                              key.size() / 4);
+        config.webhookSecret = QStringLiteral("whsec_") + QString::fromLatin1(key.toBase64());
+    }
     if (clockChanged && (!clock || clock == ownClock.get())) {
         if (config.clock == u"manual")
             ownClock = std::make_unique<ManualEmulatorClock>();
