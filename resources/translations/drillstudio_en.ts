@@ -976,8 +976,8 @@ Commands:
         <translation>The video service does not know this video.</translation>
     </message>
     <message>
-        <source>No API key for the video service was found. Set OPENAI_API_KEY, name a .env file in the settings (openai/envFile), or store the key in the system keychain.</source>
-        <translation>No API key for the video service was found. Set OPENAI_API_KEY, name a .env file in the settings (openai/envFile), or store the key in the system keychain.</translation>
+        <source>No API key for the video service was found. Set OPENAI_API_KEY, name a .env file in the settings (openai/envFile), or store the key in the system keychain with: drillstudio openai-key set</source>
+        <translation>No API key for the video service was found. Set OPENAI_API_KEY, name a .env file in the settings (openai/envFile), or store the key in the system keychain with: drillstudio openai-key set</translation>
     </message>
     <message>
         <source>The video service could not make this video.</source>

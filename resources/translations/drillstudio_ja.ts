@@ -968,8 +968,8 @@ Commands:
         <translation>この動画は動画サービスに見つかりません。</translation>
     </message>
     <message>
-        <source>No API key for the video service was found. Set OPENAI_API_KEY, name a .env file in the settings (openai/envFile), or store the key in the system keychain.</source>
-        <translation>動画サービスの API キーが見つかりません。OPENAI_API_KEY を設定するか、設定で .env ファイルを指定する（openai/envFile）か、システムのキーチェーンにキーを保存してください。</translation>
+        <source>No API key for the video service was found. Set OPENAI_API_KEY, name a .env file in the settings (openai/envFile), or store the key in the system keychain with: drillstudio openai-key set</source>
+        <translation>動画サービスの API キーが見つかりません。OPENAI_API_KEY を設定するか、設定で .env ファイルを指定する（openai/envFile）か、次のコマンドでシステムのキーチェーンにキーを保存してください: drillstudio openai-key set</translation>
     </message>
     <message>
         <source>The video service could not make this video.</source>

@@ -145,7 +145,7 @@ QString OpenAIError::messageFor(Kind kind, const QString &detail)
     case Kind::NoKey:
         text = tr("No API key for the video service was found. Set OPENAI_API_KEY, name a .env "
                   "file in the settings (openai/envFile), or store the key in the system "
-                  "keychain.");
+                  "keychain with: drillstudio openai-key set");
         break;
     case Kind::JobFailed:
         text = tr("The video service could not make this video.");
