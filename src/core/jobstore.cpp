@@ -4,6 +4,7 @@
 #include "database.h"
 #include "sqltransaction.h"
 
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -354,16 +355,31 @@ QList<LibraryEntry> JobStore::library(int limit, int offset)
     }
     while (q.next())
         entries.append({readJob(q), 0, {}});
-    QSqlQuery runs(m_database->connection());
-    runs.prepare(QStringLiteral("SELECT run_id FROM runs WHERE job_id = ? ORDER BY run_id"));
-    for (LibraryEntry &entry : entries) {
-        runs.addBindValue(entry.job.id);
-        if (!runs.exec())
+    // The runs of the whole page in one query, in chunks that stay under every backend's limit
+    // of bound values.
+    QHash<QString, LibraryEntry *> byId;
+    for (LibraryEntry &entry : entries)
+        byId.insert(entry.job.id, &entry);
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype start = 0; start < entries.size(); start += kChunk) {
+        const qsizetype count = qMin(kChunk, entries.size() - start);
+        QStringList marks(count, QStringLiteral("?"));
+        QSqlQuery runs(m_database->connection());
+        runs.prepare(QStringLiteral("SELECT job_id, run_id FROM runs WHERE job_id IN (")
+                     + marks.join(QLatin1Char(',')) + QStringLiteral(") ORDER BY job_id, run_id"));
+        for (qsizetype i = start; i < start + count; ++i)
+            runs.addBindValue(entries.at(i).job.id);
+        if (!runs.exec()) {
+            fail(tr("The library database could not list videos: %1"), runs.lastError().text());
             continue;
+        }
         while (runs.next()) {
-            ++entry.runCount;
-            if (entry.runIds.size() < 20)
-                entry.runIds << runs.value(0).toLongLong();
+            LibraryEntry *entry = byId.value(runs.value(0).toString());
+            if (!entry)
+                continue;
+            ++entry->runCount;
+            if (entry->runIds.size() < 20)
+                entry->runIds << runs.value(1).toLongLong();
         }
     }
     return entries;
