@@ -23,7 +23,7 @@ jobs=$(nproc)
 
 if [ "$mode" = run ]; then
   cmake --preset default >/dev/null
-  cmake --build --preset default --parallel "$jobs"
+  cmake --build --preset default --parallel "$jobs" --target drillstudio
   binary=build/default/src/app/drillstudio
   if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     echo "quickstart: no display found; starting DrillStudio on a virtual display (xvfb-run)." >&2
