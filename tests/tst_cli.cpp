@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void clearAllAsksFirst();
     void drillFromStdin();
     void openaiKeyFromStandardInputOnly();
+    void invalidSettingsFallBackToDefaults();
 };
 
 void TestCli::initTestCase()
@@ -387,6 +389,34 @@ void TestCli::openaiKeyFromStandardInputOnly()
              qPrintable(result.err));
     QVERIFY(!result.out.contains(QLatin1String(key)));
     QVERIFY(!result.err.contains(QLatin1String(key)));
+}
+
+void TestCli::invalidSettingsFallBackToDefaults()
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("settings.ini")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+            "[generation]\nsize=huge\nseconds=-3\nprovider=sora\n[jobs]\nmaxLocalConcurrent=abc\n");
+    file.close();
+    const auto result = runCli(
+            withDir(dir,
+                    {QStringLiteral("generate"), QStringLiteral("--run-id"), QStringLiteral("3"),
+                     QStringLiteral("--drill"), QStringLiteral("ランジ 10回"),
+                     QStringLiteral("--seconds"), QStringLiteral("1")}));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    // Each bad value is named, with the default that replaces it; the user's values stay in the
+    // file (the version migration may add its key, nothing else changes).
+    for (const char *key : {"generation/size", "generation/seconds", "generation/provider",
+                            "jobs/maxLocalConcurrent"})
+        QVERIFY2(result.err.contains(QLatin1String(key)), key);
+    QSettings kept(file.fileName(), QSettings::IniFormat);
+    QCOMPARE(kept.value(QStringLiteral("generation/size")).toString(), QStringLiteral("huge"));
+    QCOMPARE(kept.value(QStringLiteral("jobs/maxLocalConcurrent")).toString(),
+             QStringLiteral("abc"));
+    const MediaInfo info = MediaProbe::probe(result.out.trimmed());
+    QCOMPARE(info.width, 1280);
+    QCOMPARE(info.height, 720);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
