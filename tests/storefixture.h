@@ -126,3 +126,11 @@ private:
         } \
         QVERIFY2(fixture.open(backend, database), qPrintable(fixture.error())); \
     } while (false)
+
+// Creates the store (schema and all) on the backend and closes it again, for tests that open it
+// through other objects afterwards.
+#define PREPARE_STORE(fixture, backend) \
+    do { \
+        Database prepared; \
+        OPEN_STORE(fixture, backend, prepared); \
+    } while (false)

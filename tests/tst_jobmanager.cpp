@@ -80,10 +80,7 @@ void TestJobManager::cacheHitAndSharing()
 {
     QFETCH(QString, backend);
     StoreFixture fixture;
-    {
-        Database probe;
-        OPEN_STORE(fixture, backend, probe);
-    }
+    PREPARE_STORE(fixture, backend);
     SystemClock clock;
     Worker worker(fixture.config(), fixture.dir(), &clock);
     QVERIFY(worker.ok);
@@ -123,10 +120,7 @@ void TestJobManager::queueConcurrencyAndPriority()
 {
     QFETCH(QString, backend);
     StoreFixture fixture;
-    {
-        Database probe;
-        OPEN_STORE(fixture, backend, probe);
-    }
+    PREPARE_STORE(fixture, backend);
     SystemClock clock;
     Worker worker(fixture.config(), fixture.dir(), &clock);
     QVERIFY(worker.ok);
@@ -168,10 +162,7 @@ void TestJobManager::cancelQueuedAndRunning()
 {
     QFETCH(QString, backend);
     StoreFixture fixture;
-    {
-        Database probe;
-        OPEN_STORE(fixture, backend, probe);
-    }
+    PREPARE_STORE(fixture, backend);
     SystemClock clock;
     Worker worker(fixture.config(), fixture.dir(), &clock);
     QVERIFY(worker.ok);
@@ -203,10 +194,7 @@ void TestJobManager::cancelQueuedAndRunning()
 void TestJobManager::overallTimeout()
 {
     StoreFixture fixture;
-    {
-        Database probe;
-        OPEN_STORE(fixture, QStringLiteral("sqlite"), probe);
-    }
+    PREPARE_STORE(fixture, QStringLiteral("sqlite"));
     ManualClock clock(QDateTime::currentDateTimeUtc());
     Worker worker(fixture.config(), fixture.dir(), &clock);
     QVERIFY(worker.ok);
@@ -229,10 +217,7 @@ void TestJobManager::resumesWorkOfDeadProcess()
 {
     QFETCH(QString, backend);
     StoreFixture fixture;
-    {
-        Database probe;
-        OPEN_STORE(fixture, backend, probe);
-    }
+    PREPARE_STORE(fixture, backend);
     SystemClock clock;
     QString jobId;
     {
@@ -277,10 +262,7 @@ void TestJobManager::evictsLeastRecentlyUsed()
 {
     QFETCH(QString, backend);
     StoreFixture fixture;
-    {
-        Database probe;
-        OPEN_STORE(fixture, backend, probe);
-    }
+    PREPARE_STORE(fixture, backend);
     ManualClock clock(QDateTime::currentDateTimeUtc());
     Worker worker(fixture.config(), fixture.dir(), &clock);
     QVERIFY(worker.ok);
@@ -318,10 +300,7 @@ void TestJobManager::twoWorkersNeverRunTheSameJob()
 {
     QFETCH(QString, backend);
     StoreFixture fixture;
-    {
-        Database probe;
-        OPEN_STORE(fixture, backend, probe);
-    }
+    PREPARE_STORE(fixture, backend);
     SystemClock clock;
     Worker one(fixture.config(), fixture.dir(), &clock);
     Worker two(fixture.config(), fixture.dir(), &clock);

@@ -31,10 +31,7 @@ void TestTeam::twoProcessesShareOneQueue()
     QFETCH(QString, backend);
     constexpr int kDrills = 200;
     StoreFixture fixture;
-    {
-        Database probe;
-        OPEN_STORE(fixture, backend, probe);
-    }
+    PREPARE_STORE(fixture, backend);
     const QString dataDir = fixture.dir();
     {
         QSettings settings(dataDir + QStringLiteral("/settings.ini"), QSettings::IniFormat);
