@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Starts (or stops) the servers the test suite needs, on loopback only, in temporary folders:
-# a PostgreSQL cluster. Writes their addresses to build/test-services.env.
+# a PostgreSQL cluster. Writes their addresses to build/test-services.env
+# (build/<name>.env with DRILLSTUDIO_SERVICES_NAME=<name>, so that the benchmarks' servers and the
+# tests' servers do not stop each other).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-state=build/test-services
-envfile=build/test-services.env
+name=${DRILLSTUDIO_SERVICES_NAME:-test-services}
+state=build/$name
+envfile=build/$name.env
 mkdir -p build
 
 stop() {
