@@ -65,9 +65,11 @@ void TestTeam::twoProcessesShareOneQueue()
         process->setProcessChannelMode(QProcess::SeparateChannels);
     }
     first.start(TestSupport::cliPath(),
-                {QStringLiteral("batch"), files.at(0), QStringLiteral("--data-dir"), dataDir});
+                {QStringLiteral("batch"), files.at(0), QStringLiteral("--data-dir"), dataDir,
+                 QStringLiteral("--verbose")});
     second.start(TestSupport::cliPath(),
-                 {QStringLiteral("batch"), files.at(1), QStringLiteral("--data-dir"), dataDir});
+                 {QStringLiteral("batch"), files.at(1), QStringLiteral("--data-dir"), dataDir,
+                  QStringLiteral("--verbose")});
     QVERIFY(first.waitForFinished(600000));
     QVERIFY(second.waitForFinished(600000));
     const QString log = QString::fromUtf8(first.readAllStandardError())

@@ -421,6 +421,10 @@ Commands:
         <source>The keychain could not store the key (%1). Is a keychain service such as GNOME Keyring or KWallet running? Otherwise use OPENAI_API_KEY or the .env file named by openai/envFile.</source>
         <translation>The keychain could not store the key (%1). Is a keychain service such as GNOME Keyring or KWallet running? Otherwise use OPENAI_API_KEY or the .env file named by openai/envFile.</translation>
     </message>
+    <message>
+        <source>Also print informational messages (they always go to the log file in the data folder).</source>
+        <translation>Also print informational messages (they always go to the log file in the data folder).</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>

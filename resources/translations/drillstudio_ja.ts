@@ -416,6 +416,10 @@ Commands:
         <source>The keychain could not store the key (%1). Is a keychain service such as GNOME Keyring or KWallet running? Otherwise use OPENAI_API_KEY or the .env file named by openai/envFile.</source>
         <translation>キーチェーンにキーを保存できませんでした（%1）。GNOME Keyring や KWallet などのキーチェーンサービスが動作しているか確認してください。使えない場合は OPENAI_API_KEY か、openai/envFile で指定した .env ファイルを使ってください。</translation>
     </message>
+    <message>
+        <source>Also print informational messages (they always go to the log file in the data folder).</source>
+        <translation>情報メッセージも表示します（ログファイルにはいつも記録されます。場所はデータフォルダーです）。</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>

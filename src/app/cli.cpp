@@ -5,6 +5,7 @@
 #include "jobmanager.h"
 #include "jobspec.h"
 #include "jobstore.h"
+#include "logfile.h"
 #include "openai/openaikeychain.h"
 #include "openai/openaiprovider.h"
 #include "settings.h"
@@ -93,6 +94,9 @@ void addCommon(QCommandLineParser &parser)
             "  cache      list, clear, check, measure or evict the cached videos\n"
             "  serve      answer the web frontend's REST calls and work on the job queue"));
     parser.addOption(dataDirOptionDef());
+    parser.addOption({QStringLiteral("verbose"),
+                      Text::tr("Also print informational messages (they always go to the log "
+                               "file in the data folder).")});
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),
@@ -877,6 +881,8 @@ int checkGuiArguments(const QStringList &arguments)
 
 int run(const QStringList &arguments)
 {
+    // A command's own output stays readable; the details are in drillstudio.log.
+    LogFile::setQuietStderr(!arguments.contains(QLatin1String("--verbose")));
     const QString command = subcommand(arguments);
     if (command == QLatin1String("generate"))
         return generate(arguments);

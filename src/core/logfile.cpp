@@ -5,6 +5,7 @@
 #include <QMutex>
 #include <QMutexLocker>
 
+#include <atomic>
 #include <cstdio>
 
 namespace {
@@ -17,6 +18,7 @@ struct State
     qint64 maxBytes = 0;
     QtMessageHandler previous = nullptr;
     bool installed = false;
+    std::atomic_bool quietStderr = false;
 };
 
 State &state()
@@ -59,8 +61,9 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
     const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8()
             + ' ' + levelName(type) + ' ' + (context.category ? context.category : "default") + ": "
             + message.toUtf8() + '\n';
-    fputs(line.constData(), stderr);
     State &s = state();
+    if (!s.quietStderr || (type != QtInfoMsg && type != QtDebugMsg))
+        fputs(line.constData(), stderr);
     QMutexLocker lock(&s.mutex);
     if (s.file.isOpen()) {
         s.file.write(line);
@@ -91,6 +94,11 @@ bool install(const QString &filePath, qint64 maxBytes)
         s.installed = true;
     }
     return s.file.isOpen();
+}
+
+void setQuietStderr(bool quiet)
+{
+    state().quietStderr = quiet;
 }
 
 void uninstall()

@@ -8,6 +8,9 @@ namespace LogFile {
 // Returns false (and logs to stderr only) when the file cannot be opened.
 bool install(const QString &filePath, qint64 maxBytes = 2 * 1024 * 1024);
 
+// Keeps informational messages out of stderr (they still go to the file); warnings stay.
+void setQuietStderr(bool quiet);
+
 // Restores Qt's default handler and closes the file.
 void uninstall();
 
