@@ -16,6 +16,7 @@ private Q_SLOTS:
     void specHashIgnoresRun();
     void specHashFollowsWhatIsGenerated();
     void promptTemplate();
+    void displayText();
 };
 
 void TestJobSpec::parseRunId_data()
@@ -127,6 +128,17 @@ void TestJobSpec::promptTemplate()
     spec.drillText = QStringLiteral(" ランジ 10回 ");
     spec.promptTemplate = QStringLiteral("Show: {drill}.");
     QCOMPARE(spec.prompt(), QStringLiteral("Show: ランジ 10回."));
+}
+
+void TestJobSpec::displayText()
+{
+    QCOMPARE(JobSpec::displayText(QStringLiteral("【💪 おすすめの補強ドリル】\n補強ドリルとして、"
+                                                 "もも上げ 20m×3 が効果的です。\n")),
+             QStringLiteral("補強ドリルとして、もも上げ 20m×3 が効果的です。"));
+    // A text that is only a header keeps it, rather than showing nothing.
+    QCOMPARE(JobSpec::displayText(QStringLiteral("【ドリル】")), QStringLiteral("【ドリル】"));
+    QCOMPARE(JobSpec::displayText(QStringLiteral("ランジ\n  10回 ")),
+             QStringLiteral("ランジ 10回"));
 }
 
 QTEST_GUILESS_MAIN(TestJobSpec)

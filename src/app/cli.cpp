@@ -834,7 +834,7 @@ int cache(const QStringList &arguments)
                          .toLocalTime()
                          .toString(QStringLiteral("yyyy-MM-dd HH:mm"))
                          .leftJustified(18)
-              << job.drillText.simplified().left(60) << Qt::endl;
+              << JobSpec::displayText(job.drillText).left(60) << Qt::endl;
     }
     out() << Text::tr("%n video(s), %1 in total.", nullptr, int(entries.size()))
                      .arg(locale.formattedDataSize(context.store()->totalBytes()))

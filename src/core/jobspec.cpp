@@ -16,6 +16,14 @@ QString JobSpec::normalizeDrillText(const QString &text)
     return lines.join(QLatin1Char('\n'));
 }
 
+QString JobSpec::displayText(const QString &drillText)
+{
+    QStringList lines = drillText.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    while (lines.size() > 1 && lines.first().trimmed().startsWith(QChar(0x3010))) // 【
+        lines.removeFirst();
+    return lines.join(QLatin1Char(' ')).simplified();
+}
+
 QString JobSpec::prompt() const
 {
     QString tpl = promptTemplate;

@@ -27,6 +27,10 @@ public:
     static QString normalizeDrillText(const QString &text);
     QString normalizedDrillText() const { return normalizeDrillText(drillText); }
 
+    // The drill as a person reads it in a list: without the advice card's 【…】 header line, on
+    // one line.
+    static QString displayText(const QString &drillText);
+
     // The prompt sent to a provider: the template with {drill} replaced.
     QString prompt() const;
 

@@ -1,5 +1,7 @@
 #include "librarymodel.h"
 
+#include "jobspec.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -62,7 +64,7 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
     const QLocale locale;
     switch (index.column()) {
     case DrillColumn:
-        return displayDrill(job.drillText).left(120);
+        return JobSpec::displayText(job.drillText).left(120);
     case StatusColumn:
         if (job.status == JobStatus::Running || job.status == JobStatus::Downloading)
             return tr("%1 (%2%)").arg(jobStatusDisplayName(job.status)).arg(job.progress);
@@ -109,14 +111,6 @@ QVariant LibraryModel::headerData(int section, Qt::Orientation orientation, int 
     default:
         return {};
     }
-}
-
-QString LibraryModel::displayDrill(const QString &drillText)
-{
-    QStringList lines = drillText.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    while (lines.size() > 1 && lines.first().trimmed().startsWith(QChar(0x3010))) // 【
-        lines.removeFirst();
-    return lines.join(QLatin1Char(' ')).simplified();
 }
 
 void LibraryModel::reload()

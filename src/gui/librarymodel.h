@@ -36,9 +36,6 @@ public:
     QModelIndex indexOfJob(const QString &jobId) const;
     const LibraryEntry &entry(int row) const { return m_entries.at(row); }
 
-    // The drill as a person reads it in a list: without the advice card's 【…】 header line.
-    static QString displayDrill(const QString &drillText);
-
 private:
     JobStore *m_store;
     QList<LibraryEntry> m_entries;
