@@ -40,6 +40,7 @@ private Q_SLOTS:
     void killedAtNamedPlace_data();
     void killedAtNamedPlace();
     void killedAtRandomMoments();
+    void timedOutJobIsResumedNotOrderedAgain();
 
 private:
     QJsonObject control(const QByteArray &method, const QString &path,
@@ -247,6 +248,44 @@ void TestCrash::killedAtRandomMoments()
     qInfo("killed %d times before the run that finished", kills);
     QVERIFY(kills > 0);
     verifyOutcome(dir.path(), kDrills);
+}
+
+void TestCrash::timedOutJobIsResumedNotOrderedAgain()
+{
+    // The service is slower than jobs/timeoutSeconds: DrillStudio gives up waiting, the service
+    // finishes the (paid) video later. Asking again must fetch that video, not order a new one.
+    control("POST", QStringLiteral("/_emulator/reset"));
+    control("POST", QStringLiteral("/_emulator/config"),
+            QJsonObject {{QStringLiteral("clock"), QStringLiteral("manual")}});
+    QTemporaryDir dir;
+    prepareDataDir(dir.path(), 1);
+    {
+        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("jobs/timeoutSeconds"), 10);
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OPENAI_API_KEY"), kKey);
+    const QStringList arguments = {QStringLiteral("generate"),
+                                   QStringLiteral("--run-id"),
+                                   QStringLiteral("1"),
+                                   QStringLiteral("--drill"),
+                                   QStringLiteral("もも上げ 20m×3"),
+                                   QStringLiteral("--data-dir"),
+                                   dir.path()};
+    const auto first = TestSupport::runCli(arguments, env);
+    QCOMPARE(first.exitCode, 1);
+    QVERIFY2(first.err.contains(QLatin1String("jobs/timeoutSeconds")), qPrintable(first.err));
+    QCOMPARE(createsOnEmulator(), 1);
+
+    control("POST", QStringLiteral("/_emulator/clock"),
+            QJsonObject {{QStringLiteral("advance_seconds"), 60}});
+    const auto second = TestSupport::runCli(arguments, env);
+    control("POST", QStringLiteral("/_emulator/config"),
+            QJsonObject {{QStringLiteral("clock"), QStringLiteral("system")}});
+    QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+    QCOMPARE(createsOnEmulator(), 1);
+    const MediaInfo info = MediaProbe::probe(second.out.trimmed(), true);
+    QVERIFY2(info.valid, qPrintable(info.error));
 }
 
 QTEST_MAIN(TestCrash)

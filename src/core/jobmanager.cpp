@@ -174,7 +174,32 @@ JobManager::Submission JobManager::submit(const JobSpec &spec)
 
     JobRecord job;
     Submission::Kind kind = Submission::Kind::Started;
-    if (existing) {
+    bool resumed = false;
+    if (!existing && !spec.force) {
+        // Ordered and paid for before, then given up here (a timeout, a network failure, a
+        // cancel): the video may well exist by now, so resume that job rather than order again.
+        if (auto earlier = m_store->findResumable(specHash)) {
+            JobRecord retry = *earlier;
+            retry.status = JobStatus::Submitted;
+            retry.errorCode.clear();
+            retry.errorMessage.clear();
+            retry.progress = 0;
+            retry.startedAt = 0;
+            retry.completedAt = 0;
+            retry.claimedBy.clear();
+            retry.claimedUntil = 0;
+            retry.lastAccessedAt = now;
+            if (m_store->updateJob(retry)) {
+                qCInfo(lcJobs) << "resuming job" << retry.id << "with remote id" << retry.remoteId
+                               << "instead of ordering the video again";
+                existing = retry;
+                resumed = true;
+            }
+        }
+    }
+    if (existing && resumed) {
+        job = *existing;
+    } else if (existing) {
         job = *existing;
         kind = job.status == JobStatus::Completed ? Submission::Kind::CacheHit
                                                   : Submission::Kind::Joined;

@@ -191,6 +191,23 @@ std::optional<JobRecord> JobStore::findCompleted(const QString &specHash)
     return readJob(q);
 }
 
+std::optional<JobRecord> JobStore::findResumable(const QString &specHash)
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(select("WHERE spec_hash = ? AND remote_id IS NOT NULL AND status IN ('failed', "
+                     "'cancelled') AND error_code IN ('timeout', 'job_timeout', "
+                     "'network_error', 'server_error', 'rate_limited', 'file_error', "
+                     "'invalid_response', 'cancelled') ORDER BY created_at DESC LIMIT 1"));
+    q.addBindValue(specHash);
+    if (!q.exec()) {
+        fail(tr("The library database could not look up a video: %1"), q.lastError().text());
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return readJob(q);
+}
+
 std::optional<JobRecord> JobStore::findActive(const QString &specHash)
 {
     QSqlQuery q(m_database->connection());

@@ -41,6 +41,10 @@ public:
 
     // The newest completed job for a spec, if its file is recorded.
     std::optional<JobRecord> findCompleted(const QString &specHash);
+    // The newest job for the spec that was ordered remotely (it has a remote id) but ended here
+    // without its video for a reason that does not mean the video is lost (timeout, network,
+    // cancel): asking again resumes it instead of paying for a new one.
+    std::optional<JobRecord> findResumable(const QString &specHash);
     // A job for the spec that is still under way.
     std::optional<JobRecord> findActive(const QString &specHash);
 
