@@ -604,14 +604,3 @@ QList<QPair<qint64, qint64>> JobStore::bytesPerRun()
         usage.append({q.value(0).toLongLong(), q.value(1).toLongLong()});
     return usage;
 }
-
-std::optional<qint64> JobStore::runIdForJob(const QString &jobId)
-{
-    QSqlQuery q(m_database->connection());
-    q.prepare(
-            QStringLiteral("SELECT run_id FROM runs WHERE job_id = ? ORDER BY linked_at LIMIT 1"));
-    q.addBindValue(jobId);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return q.value(0).toLongLong();
-}

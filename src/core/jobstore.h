@@ -91,7 +91,6 @@ public:
     QList<JobRecord> leastRecentlyUsed(int limit);
     // (run id, bytes of its video) for every run.
     QList<QPair<qint64, qint64>> bytesPerRun();
-    std::optional<qint64> runIdForJob(const QString &jobId);
 
 private:
     // message is a whole sentence with %1 for the database's detail.

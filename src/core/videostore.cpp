@@ -69,11 +69,6 @@ QString VideoStore::newTemporaryPath(const QString &suffix) const
             + QUuid::createUuid().toString(QUuid::WithoutBraces) + suffix;
 }
 
-bool VideoStore::isTemporaryName(const QString &fileName)
-{
-    return fileName.startsWith(QLatin1String(kTempPrefix));
-}
-
 QString VideoStore::absolutePath(const QString &relativePath) const
 {
     return m_directory + QLatin1Char('/') + relativePath;

@@ -40,8 +40,6 @@ public:
     // Removes temporary files left by processes that are no longer running.
     int removeStaleTemporaries();
 
-    static bool isTemporaryName(const QString &fileName);
-
 private:
     QString m_directory;
     QString m_error;
