@@ -1,6 +1,8 @@
 // JobSpec: input validation, drill normalisation and the identity of a video.
 #include "jobspec.h"
 
+#include <QJsonArray>
+#include <QJsonValue>
 #include <QTest>
 
 class TestJobSpec : public QObject
@@ -10,6 +12,9 @@ class TestJobSpec : public QObject
 private Q_SLOTS:
     void parseRunId_data();
     void parseRunId();
+    void parseRunIdJson_data();
+    void parseRunIdJson();
+    void errorShowsControlCharacters();
     void drillText_data();
     void drillText();
     void normalization();
@@ -34,7 +39,63 @@ void TestJobSpec::parseRunId_data()
     QTest::newRow("decimal") << QStringLiteral("4.2") << qint64(0);
     QTest::newRow("word") << QStringLiteral("abc") << qint64(0);
     QTest::newRow("hex") << QStringLiteral("0x10") << qint64(0);
-    QTest::newRow("too long") << QStringLiteral("1234567890123456") << qint64(0);
+    QTest::newRow("largest") << QStringLiteral("9007199254740991") << qint64(9007199254740991);
+    QTest::newRow("leading zeros") << QStringLiteral("0000000000000000042") << qint64(42);
+    QTest::newRow("one too large") << QStringLiteral("9007199254740992") << qint64(0);
+    QTest::newRow("far too large") << QStringLiteral("99999999999999999999999") << qint64(0);
+    QTest::newRow("exponent") << QStringLiteral("9e15") << qint64(0);
+    QTest::newRow("trailing NUL") << (QStringLiteral("1") + QChar(0)) << qint64(0);
+    QTest::newRow("inner space") << QStringLiteral("4 2") << qint64(0);
+    QTest::newRow("full-width minus") << QStringLiteral("－５") << qint64(0);
+    QTest::newRow("arabic-indic digits") << QStringLiteral("٤٢") << qint64(0);
+    QTest::newRow("zeros") << QStringLiteral("000") << qint64(0);
+}
+
+void TestJobSpec::parseRunIdJson_data()
+{
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<qint64>("expected"); // 0: rejected
+    QTest::addColumn<int>("problem");
+    using P = RunIdCheck::Problem;
+    QTest::newRow("number") << QJsonValue(42) << qint64(42) << int(P::None);
+    QTest::newRow("whole float") << QJsonValue(42.0) << qint64(42) << int(P::None);
+    QTest::newRow("string") << QJsonValue(QStringLiteral("42")) << qint64(42) << int(P::None);
+    QTest::newRow("largest") << QJsonValue(9007199254740991.0) << qint64(9007199254740991)
+                             << int(P::None);
+    QTest::newRow("fraction") << QJsonValue(42.7) << qint64(0) << int(P::NotWhole);
+    QTest::newRow("9e15") << QJsonValue(9e15) << qint64(0) << int(P::TooLarge);
+    QTest::newRow("zero") << QJsonValue(0) << qint64(0) << int(P::NotPositive);
+    QTest::newRow("negative") << QJsonValue(-1) << qint64(0) << int(P::NotPositive);
+    QTest::newRow("plus string") << QJsonValue(QStringLiteral("+5")) << qint64(0)
+                                 << int(P::NotANumber);
+    QTest::newRow("bool") << QJsonValue(true) << qint64(0) << int(P::NotANumber);
+    QTest::newRow("null") << QJsonValue() << qint64(0) << int(P::Missing);
+    QTest::newRow("array") << QJsonValue(QJsonArray {1}) << qint64(0) << int(P::NotANumber);
+}
+
+void TestJobSpec::parseRunIdJson()
+{
+    QFETCH(QJsonValue, value);
+    QFETCH(qint64, expected);
+    QFETCH(int, problem);
+    const RunIdCheck check = JobSpec::checkRunId(value);
+    QCOMPARE(int(check.problem), problem);
+    if (expected == 0) {
+        QVERIFY(!check.value);
+        QVERIFY(!check.message.isEmpty());
+    } else {
+        QVERIFY2(check.value, qPrintable(check.message));
+        QCOMPARE(*check.value, expected);
+        QVERIFY(check.message.isEmpty());
+    }
+}
+
+void TestJobSpec::errorShowsControlCharacters()
+{
+    QString error;
+    QVERIFY(!JobSpec::parseRunId(QStringLiteral("1") + QChar(0), &error));
+    QVERIFY2(!error.contains(QChar(0)), qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("\\u0000")), qPrintable(error));
 }
 
 void TestJobSpec::parseRunId()

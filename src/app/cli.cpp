@@ -213,21 +213,21 @@ int generate(const QStringList &arguments)
     AppContext context;
     if (!openContext(context, parser, true))
         return Cli::Failed;
-    Settings *settings = context.settings();
-    JobSpec spec;
-    spec.runId = *id;
-    spec.drillText = text;
-    spec.provider = parser.isSet(provider) ? parser.value(provider) : settings->provider();
-    spec.model = parser.isSet(model) ? parser.value(model).trimmed() : settings->model();
+    JobSpec spec = JobSpec::fromSettings(*context.settings(), *id, text);
+    if (parser.isSet(provider))
+        spec.provider = parser.value(provider);
+    if (parser.isSet(model))
+        spec.model = parser.value(model).trimmed();
     // Only for this call: the settings file keeps its address.
     if (parser.isSet(baseUrl)) {
         if (auto *openai
             = qobject_cast<OpenAIProvider *>(context.jobs()->provider(QStringLiteral("openai"))))
             openai->setBaseUrlOverride(QUrl(parser.value(baseUrl).trimmed()));
     }
-    spec.size = parser.isSet(size) ? parseVideoSize(parser.value(size)) : settings->videoSize();
-    spec.seconds = parser.isSet(seconds) ? parser.value(seconds).toInt() : settings->seconds();
-    spec.promptTemplate = settings->promptTemplate();
+    if (parser.isSet(size))
+        spec.size = parseVideoSize(parser.value(size));
+    if (parser.isSet(seconds))
+        spec.seconds = parser.value(seconds).toInt();
     spec.force = parser.isSet(force);
 
     JobManager *jobs = context.jobs();
@@ -366,9 +366,7 @@ int batch(const QStringList &arguments)
             return fail(Text::tr("Line %1 is not a JSON object.").arg(number), Cli::BadInput);
         Line line;
         QString error;
-        const QJsonValue run = object.value(QStringLiteral("run_id"));
-        const auto id = JobSpec::parseRunId(
-                run.isDouble() ? QString::number(run.toDouble(), 'f', 0) : run.toString(), &error);
+        const auto id = JobSpec::parseRunId(object.value(QStringLiteral("run_id")), &error);
         if (!id)
             return fail(Text::tr("Line %1: %2").arg(number).arg(error), Cli::BadInput);
         line.spec.runId = *id;
@@ -402,17 +400,18 @@ int batch(const QStringList &arguments)
     AppContext context;
     if (!openContext(context, parser, true))
         return Cli::Failed;
-    Settings *settings = context.settings();
     QSet<QString> pending;
     int rejected = 0;
     for (Line &line : lines) {
-        line.spec.provider = parser.isSet(provider) ? parser.value(provider) : settings->provider();
-        line.spec.model = settings->model();
-        if (!line.hasSize)
-            line.spec.size = settings->videoSize();
-        if (!line.hasSeconds)
-            line.spec.seconds = settings->seconds();
-        line.spec.promptTemplate = settings->promptTemplate();
+        JobSpec spec
+                = JobSpec::fromSettings(*context.settings(), line.spec.runId, line.spec.drillText);
+        if (parser.isSet(provider))
+            spec.provider = parser.value(provider);
+        if (line.hasSize)
+            spec.size = line.spec.size;
+        if (line.hasSeconds)
+            spec.seconds = line.spec.seconds;
+        line.spec = spec;
         const auto submission = context.jobs()->submit(line.spec);
         if (submission.kind == JobManager::Submission::Kind::Rejected) {
             err() << Text::tr("Run %1: %2").arg(line.spec.runId).arg(submission.error) << Qt::endl;

@@ -1,8 +1,12 @@
 #include "jobspec.h"
 
+#include "settings.h"
+
 #include <QCryptographicHash>
-#include <QRegularExpression>
+#include <QJsonValue>
 #include <QStringList>
+
+#include <cmath>
 
 QString JobSpec::normalizeDrillText(const QString &text)
 {
@@ -43,25 +47,133 @@ QString JobSpec::specHash() const
     return QString::fromLatin1(hash.result().toHex().left(32));
 }
 
-std::optional<qint64> JobSpec::parseRunId(const QString &text, QString *error)
+namespace {
+
+// A run ID as a person may have written it, safe to show: control characters made visible and
+// the length capped.
+QString quoted(const QString &text)
 {
-    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,15}$"));
+    QString shown;
+    for (const QChar c : text.left(40)) {
+        if (c.isPrint())
+            shown += c;
+        else
+            shown += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+    }
+    if (text.size() > 40)
+        shown += QChar(0x2026); // …
+    return shown;
+}
+
+RunIdCheck refuse(RunIdCheck::Problem problem, const QString &message)
+{
+    RunIdCheck check;
+    check.problem = problem;
+    check.message = message;
+    return check;
+}
+
+RunIdCheck tooLarge(const QString &shown)
+{
+    return refuse(RunIdCheck::Problem::TooLarge,
+                  JobSpec::tr("The run ID %1 is too large; run IDs go up to %2.")
+                          .arg(shown)
+                          .arg(JobSpec::MaxRunId));
+}
+
+RunIdCheck notPositive(const QString &shown)
+{
+    return refuse(RunIdCheck::Problem::NotPositive,
+                  JobSpec::tr("The run ID must be 1 or more (got %1).").arg(shown));
+}
+
+RunIdCheck accept(qint64 value)
+{
+    RunIdCheck check;
+    check.value = value;
+    return check;
+}
+
+} // namespace
+
+RunIdCheck JobSpec::checkRunId(const QString &text)
+{
     // NFKC turns full-width digits typed with a Japanese input method into ASCII ones.
     const QString trimmed = text.normalized(QString::NormalizationForm_KC).trimmed();
-    if (trimmed.isEmpty()) {
-        if (error)
-            *error = tr("Enter a run ID.");
-        return std::nullopt;
+    if (trimmed.isEmpty())
+        return refuse(RunIdCheck::Problem::Missing, tr("Enter a run ID."));
+    for (const QChar c : trimmed) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return refuse(RunIdCheck::Problem::NotANumber,
+                          tr("The run ID must be a positive whole number, like 42 (got \"%1\").")
+                                  .arg(quoted(trimmed)));
     }
-    bool ok = false;
-    const qint64 value = trimmed.toLongLong(&ok);
-    if (!digits.match(trimmed).hasMatch() || !ok || value <= 0) {
-        if (error)
-            *error = tr("The run ID must be a positive whole number, like 42 (got \"%1\").")
-                             .arg(trimmed.left(40));
-        return std::nullopt;
-    }
-    return value;
+    qsizetype first = 0;
+    while (first + 1 < trimmed.size() && trimmed.at(first) == QLatin1Char('0'))
+        ++first;
+    const QStringView digits = QStringView(trimmed).mid(first);
+    if (digits.size() > 16)
+        return tooLarge(quoted(trimmed));
+    const qint64 value = digits.toLongLong();
+    if (value == 0)
+        return notPositive(quoted(trimmed));
+    if (value > MaxRunId)
+        return tooLarge(quoted(trimmed));
+    return accept(value);
+}
+
+RunIdCheck JobSpec::checkRunId(const QJsonValue &value)
+{
+    if (value.isString())
+        return checkRunId(value.toString());
+    if (value.isUndefined() || value.isNull())
+        return refuse(RunIdCheck::Problem::Missing, tr("Enter a run ID."));
+    if (!value.isDouble())
+        return refuse(RunIdCheck::Problem::NotANumber,
+                      tr("The run ID must be a positive whole number, like 42."));
+    const double number = value.toDouble();
+    const QString shown = QString::number(number, 'g', 17);
+    if (!std::isfinite(number))
+        return refuse(RunIdCheck::Problem::NotANumber,
+                      tr("The run ID must be a positive whole number, like 42."));
+    if (std::trunc(number) != number)
+        return refuse(
+                RunIdCheck::Problem::NotWhole,
+                tr("The run ID must be a whole number, without a fraction (got %1).").arg(shown));
+    if (number < 1)
+        return notPositive(shown);
+    if (number > double(MaxRunId))
+        return tooLarge(shown);
+    return accept(qint64(number));
+}
+
+std::optional<qint64> JobSpec::parseRunId(const QString &text, QString *error)
+{
+    const RunIdCheck check = checkRunId(text);
+    if (error)
+        *error = check.message;
+    return check.value;
+}
+
+std::optional<qint64> JobSpec::parseRunId(const QJsonValue &value, QString *error)
+{
+    const RunIdCheck check = checkRunId(value);
+    if (error)
+        *error = check.message;
+    return check.value;
+}
+
+JobSpec JobSpec::fromSettings(const Settings &settings, qint64 runId, const QString &drillText)
+{
+    JobSpec spec;
+    spec.runId = runId;
+    spec.drillText = drillText;
+    spec.provider = settings.provider();
+    spec.model = settings.model();
+    spec.size = settings.videoSize();
+    spec.seconds = settings.seconds();
+    spec.promptTemplate = settings.promptTemplate();
+    return spec;
 }
 
 QString JobSpec::validateDrillText(const QString &text)
@@ -79,8 +191,8 @@ QString JobSpec::validateDrillText(const QString &text)
 
 QString JobSpec::validate() const
 {
-    if (runId <= 0)
-        return tr("The run ID must be a positive whole number.");
+    if (!isValidRunId(runId))
+        return tr("The run ID must be a whole number from 1 to %1.").arg(MaxRunId);
     const QString drillError = validateDrillText(drillText);
     if (!drillError.isEmpty())
         return drillError;

@@ -6,12 +6,36 @@
 
 #include <optional>
 
+class QJsonValue;
+class Settings;
+
+// The outcome of checking a run ID against the one rule that every entry point shares.
+struct RunIdCheck
+{
+    enum class Problem {
+        None,
+        Missing, // empty text or no value
+        NotANumber, // letters, signs, exponents, control characters, a JSON true/false/object
+        NotWhole, // a JSON number with a fraction (42.7)
+        NotPositive, // 0 (or a negative JSON number)
+        TooLarge, // above JobSpec::MaxRunId
+    };
+    std::optional<qint64> value;
+    Problem problem = Problem::None;
+    QString message; // for people, translated; empty when valid
+
+    bool isValid() const { return value.has_value(); }
+};
+
 struct JobSpec
 {
     Q_DECLARE_TR_FUNCTIONS(JobSpec)
 
 public:
     static constexpr int MaxDrillCharacters = 2000;
+    // The largest run ID: 2^53 - 1, the largest whole number a JSON number (a JavaScript number
+    // in the frontend) holds exactly.
+    static constexpr qint64 MaxRunId = (qint64(1) << 53) - 1;
 
     qint64 runId = 0;
     QString drillText;
@@ -40,7 +64,21 @@ public:
     // An error message a coach understands, or empty when the spec can be generated.
     QString validate() const;
 
-    // Parses a run ID typed by a person: a positive whole number.
+    // The one rule for run IDs, used by the window, the command line, batch files and the REST
+    // server (body and path): a positive whole number up to MaxRunId, written with ASCII or
+    // full-width digits (leading and trailing white space ignored) and nothing else: no sign,
+    // no fraction, no exponent, no control character.
+    static RunIdCheck checkRunId(const QString &text);
+    // The same rule for a JSON value: a number without a fraction, or a string as above.
+    static RunIdCheck checkRunId(const QJsonValue &value);
     static std::optional<qint64> parseRunId(const QString &text, QString *error = nullptr);
+    static std::optional<qint64> parseRunId(const QJsonValue &value, QString *error = nullptr);
+    static bool isValidRunId(qint64 runId) { return runId > 0 && runId <= MaxRunId; }
+
     static QString validateDrillText(const QString &text);
+
+    // A spec with the provider, model, size, length and prompt template of the settings; the
+    // one place every entry point starts from before applying its own overrides.
+    static JobSpec fromSettings(const Settings &settings, qint64 runId = 0,
+                                const QString &drillText = {});
 };

@@ -129,15 +129,7 @@ void MainWindow::generate()
         ui->drillEdit->setFocus();
         return;
     }
-    Settings *settings = m_context->settings();
-    JobSpec spec;
-    spec.runId = *runId;
-    spec.drillText = drill;
-    spec.provider = settings->provider();
-    spec.model = settings->model();
-    spec.size = settings->videoSize();
-    spec.seconds = settings->seconds();
-    spec.promptTemplate = settings->promptTemplate();
+    const JobSpec spec = JobSpec::fromSettings(*m_context->settings(), *runId, drill);
     const JobManager::Submission submission = m_context->jobs()->submit(spec);
     switch (submission.kind) {
     case JobManager::Submission::Kind::Rejected:
@@ -182,12 +174,7 @@ void MainWindow::onJobProgress(const QString &jobId, int percent, qint64 msLeft)
 
 void MainWindow::updateProviderLabel()
 {
-    Settings *settings = m_context->settings();
-    JobSpec spec;
-    spec.provider = settings->provider();
-    spec.model = settings->model();
-    spec.size = settings->videoSize();
-    spec.seconds = settings->seconds();
+    const JobSpec spec = JobSpec::fromSettings(*m_context->settings());
     const double estimate = m_context->jobs()->estimateCost(spec);
     const QString size
             = tr("%1×%2, %3 s").arg(spec.size.width()).arg(spec.size.height()).arg(spec.seconds);
