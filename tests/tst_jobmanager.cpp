@@ -72,6 +72,12 @@ private Q_SLOTS:
     void resumesWorkOfDeadProcess();
     void evictsLeastRecentlyUsed_data() { StoreFixture::addBackendRows(); }
     void evictsLeastRecentlyUsed();
+    void newVideoIsNeverEvictedByMakingIt_data() { StoreFixture::addBackendRows(); }
+    void newVideoIsNeverEvictedByMakingIt();
+    void evictionSurvivesFileThatCannotBeDeleted_data() { StoreFixture::addBackendRows(); }
+    void evictionSurvivesFileThatCannotBeDeleted();
+    void sharedVideoNamesNoRun_data();
+    void sharedVideoNamesNoRun();
     void twoWorkersNeverRunTheSameJob_data() { StoreFixture::addBackendRows(); }
     void twoWorkersNeverRunTheSameJob();
 };
@@ -181,6 +187,10 @@ void TestJobManager::cancelQueuedAndRunning()
     QCOMPARE(worker.store->job(first.job.id)->status, JobStatus::Cancelled);
     QCOMPARE(failed.size(), 2);
     QCOMPARE(worker.manager->activeJobCount(), 0);
+    // Cancelled jobs are not cached videos: each count says what its label says.
+    QCOMPARE(worker.store->videoCount(), 0);
+    QCOMPARE(worker.store->jobCountsByStatus().value(QStringLiteral("cancelled")), 2);
+    QCOMPARE(worker.store->jobCountsByStatus().value(QStringLiteral("completed")), 0);
     // The renderer stops and leaves no temporary file behind.
     QTRY_VERIFY_WITH_TIMEOUT(
             QDir(worker.videos.directory()).entryList(QDir::Files | QDir::Hidden).isEmpty(), 20000);
@@ -287,13 +297,113 @@ void TestJobManager::evictsLeastRecentlyUsed()
     QVERIFY(worker.store->job(ids.at(0)));
     QVERIFY(!worker.store->jobForRun(2));
 
-    // Age: everything not used for two days goes, but the newest always stays.
+    // Age: everything not used for two days goes, but the most recently used video always
+    // stays, however long the program was closed.
     QVERIFY(worker.settings.setValue("cache/maxBytes", 0).isEmpty());
     QVERIFY(worker.settings.setValue("cache/maxAgeDays", 2).isEmpty());
     clock.advance(3LL * 24 * 3600 * 1000);
-    QCOMPARE(worker.manager->evict(), 3);
-    QCOMPARE(worker.store->videoCount(), 0);
-    QVERIFY(QDir(worker.videos.directory()).entryList(QDir::Files).isEmpty());
+    QCOMPARE(worker.manager->evict(), 2);
+    QCOMPARE(worker.store->videoCount(), 1);
+    QVERIFY(worker.store->job(ids.at(0))); // used last (run 9)
+    QVERIFY(worker.store->jobForRun(9));
+    const auto kept = worker.store->job(ids.at(0));
+    QCOMPARE(QDir(worker.videos.directory()).entryList({QStringLiteral("*.mp4")}, QDir::Files),
+             QStringList {kept->filePath});
+}
+
+void TestJobManager::newVideoIsNeverEvictedByMakingIt()
+{
+    // A cap smaller than one video: making a video evicts the others, never the new one.
+    QFETCH(QString, backend);
+    StoreFixture fixture;
+    PREPARE_STORE(fixture, backend);
+    ManualClock clock(QDateTime::currentDateTimeUtc());
+    Worker worker(fixture.config(), fixture.dir(), &clock);
+    QVERIFY(worker.ok);
+    worker.manager->start();
+    QSignalSpy finished(worker.manager.get(), &JobManager::jobFinished);
+    const QString first = worker.manager->submit(tinySpec(1, QStringLiteral("もも上げ"))).job.id;
+    QVERIFY(finished.wait(60000));
+    clock.advance(60 * 1000);
+    QVERIFY(worker.settings.setValue("cache/maxBytes", 1024).isEmpty());
+    const QString second = worker.manager->submit(tinySpec(2, QStringLiteral("ランジ"))).job.id;
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!worker.store->job(first));
+    const auto kept = worker.store->job(second);
+    QVERIFY(kept);
+    QVERIFY(QFile::exists(worker.videos.absolutePath(kept->filePath)));
+    QCOMPARE(worker.store->jobForRun(2)->id, second);
+}
+
+void TestJobManager::evictionSurvivesFileThatCannotBeDeleted()
+{
+    // A video file that cannot be deleted: eviction ends, keeps that video's row (its file is
+    // still there) and evicts the others.
+    QFETCH(QString, backend);
+    StoreFixture fixture;
+    PREPARE_STORE(fixture, backend);
+    ManualClock clock(QDateTime::currentDateTimeUtc());
+    Worker worker(fixture.config(), fixture.dir(), &clock);
+    QVERIFY(worker.ok);
+    worker.manager->start();
+    QSignalSpy finished(worker.manager.get(), &JobManager::jobFinished);
+    QStringList ids;
+    const QStringList drills
+            = {QStringLiteral("もも上げ"), QStringLiteral("ランジ"), QStringLiteral("プランク")};
+    for (int i = 0; i < drills.size(); ++i) {
+        ids << worker.manager->submit(tinySpec(i + 1, drills.at(i))).job.id;
+        QVERIFY(finished.wait(60000));
+        clock.advance(60 * 1000);
+    }
+    // The oldest video's file becomes something that cannot be deleted (a non-empty folder).
+    const QString stuck = worker.videos.absolutePath(worker.store->job(ids.at(0))->filePath);
+    QVERIFY(QFile::remove(stuck));
+    QVERIFY(QDir().mkpath(stuck + QStringLiteral("/inside")));
+    QVERIFY(worker.settings.setValue("cache/maxBytes", 1024).isEmpty());
+    QCOMPARE(worker.manager->evict(), 1);
+    QVERIFY(worker.store->job(ids.at(0))); // could not go
+    QVERIFY(!worker.store->job(ids.at(1)));
+    QVERIFY(worker.store->job(ids.at(2))); // used last
+    // Again: still ends, nothing more to do.
+    QCOMPARE(worker.manager->evict(), 0);
+    QVERIFY(QDir(stuck).removeRecursively());
+    QCOMPARE(worker.manager->evict(), 1);
+    QVERIFY(!worker.store->job(ids.at(0)));
+}
+
+void TestJobManager::sharedVideoNamesNoRun_data()
+{
+    QTest::addColumn<bool>("share");
+    QTest::newRow("shared") << true;
+    QTest::newRow("own video per run") << false;
+}
+
+void TestJobManager::sharedVideoNamesNoRun()
+{
+    // One video serves every run with the drill, so it draws no run ID: the same drill made for
+    // two runs gives identical pictures. With cache/shareVideos=false each run's video carries
+    // its own ID, so the files differ.
+    QFETCH(bool, share);
+    StoreFixture fixture;
+    PREPARE_STORE(fixture, QStringLiteral("sqlite"));
+    SystemClock clock;
+    Worker worker(fixture.config(), fixture.dir(), &clock);
+    QVERIFY(worker.ok);
+    QVERIFY(worker.settings.setValue("cache/shareVideos", share).isEmpty());
+    worker.manager->start();
+    QSignalSpy finished(worker.manager.get(), &JobManager::jobFinished);
+    const QString drill = QStringLiteral("カーフレイズ 20回");
+    worker.manager->submit(tinySpec(101, drill));
+    QVERIFY(finished.wait(60000));
+    JobSpec again = tinySpec(202, drill);
+    again.force = true; // made again on purpose, for another run
+    worker.manager->submit(again);
+    QVERIFY(finished.size() == 2 || finished.wait(60000));
+    const auto a = worker.store->jobForRun(101);
+    const auto b = worker.store->jobForRun(202);
+    QVERIFY(a && b);
+    QVERIFY(a->id != b->id);
+    QCOMPARE(a->sha256 == b->sha256, share);
 }
 
 void TestJobManager::twoWorkersNeverRunTheSameJob()

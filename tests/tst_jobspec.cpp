@@ -2,6 +2,8 @@
 #include "jobspec.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QTest>
 
@@ -14,6 +16,8 @@ private Q_SLOTS:
     void parseRunId();
     void parseRunIdJson_data();
     void parseRunIdJson();
+    void parseRunIdAsWritten_data();
+    void parseRunIdAsWritten();
     void errorShowsControlCharacters();
     void drillText_data();
     void drillText();
@@ -63,7 +67,7 @@ void TestJobSpec::parseRunIdJson_data()
     QTest::newRow("largest") << QJsonValue(9007199254740991.0) << qint64(9007199254740991)
                              << int(P::None);
     QTest::newRow("fraction") << QJsonValue(42.7) << qint64(0) << int(P::NotWhole);
-    QTest::newRow("9e15") << QJsonValue(9e15) << qint64(0) << int(P::TooLarge);
+    QTest::newRow("1e16") << QJsonValue(1e16) << qint64(0) << int(P::TooLarge);
     QTest::newRow("zero") << QJsonValue(0) << qint64(0) << int(P::NotPositive);
     QTest::newRow("negative") << QJsonValue(-1) << qint64(0) << int(P::NotPositive);
     QTest::newRow("plus string") << QJsonValue(QStringLiteral("+5")) << qint64(0)
@@ -87,6 +91,40 @@ void TestJobSpec::parseRunIdJson()
         QVERIFY2(check.value, qPrintable(check.message));
         QCOMPARE(*check.value, expected);
         QVERIFY(check.message.isEmpty());
+    }
+}
+
+void TestJobSpec::parseRunIdAsWritten_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<qint64>("expected"); // 0: rejected
+    QTest::newRow("integer") << QByteArray(R"({"run_id": 42})") << qint64(42);
+    QTest::newRow("string") << QByteArray(R"({"drill_text":"x","run_id":"42"})") << qint64(42);
+    QTest::newRow("exponent") << QByteArray(R"({"run_id": 9e15})") << qint64(0);
+    QTest::newRow("capital exponent") << QByteArray(R"({"run_id":1E3})") << qint64(0);
+    QTest::newRow("point zero") << QByteArray(R"({"run_id": 42.0})") << qint64(0);
+    QTest::newRow("after nested") << QByteArray(R"({"a":{"run_id":1.5,"b":[1,"}"]},"run_id":7})")
+                                  << qint64(7);
+    QTest::newRow("repeated key, last wins")
+            << QByteArray(R"({"run_id": 5, "run_id": 5.5})") << qint64(0);
+    QTest::newRow("escaped quote in key")
+            << QByteArray(R"({"x\"run_id": 2.5, "run_id": 8})") << qint64(8);
+}
+
+void TestJobSpec::parseRunIdAsWritten()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(qint64, expected);
+    const QJsonObject object = QJsonDocument::fromJson(json).object();
+    QVERIFY(!object.isEmpty());
+    const RunIdCheck check = JobSpec::checkRunId(object.value(QLatin1String("run_id")), json,
+                                                 QLatin1String("run_id"));
+    if (expected == 0) {
+        QVERIFY(!check.value);
+        QVERIFY(!check.message.isEmpty());
+    } else {
+        QVERIFY2(check.value, qPrintable(check.message));
+        QCOMPARE(*check.value, expected);
     }
 }
 

@@ -64,9 +64,6 @@ bool AppContext::open(const Options &options)
         m_error = m_videos->errorString();
         return false;
     }
-    if (const int stale = m_videos->removeStaleTemporaries())
-        qCInfo(lcCore) << "removed" << stale << "unfinished temporary files";
-
     m_database = std::make_unique<Database>();
     Database::Config config;
     config.sqlitePath = QDir(m_dataDir).filePath(QStringLiteral("library.sqlite"));
@@ -84,6 +81,15 @@ bool AppContext::open(const Options &options)
         return false;
     }
     m_store = std::make_unique<JobStore>(m_database.get());
+    // A team shares the video folder: another machine's download is only removed when the
+    // shared store shows that its process holds no job any more.
+    const qint64 since = m_clock->nowMs() - 10 * 60 * 1000;
+    const int stale
+            = m_videos->removeStaleTemporaries([this, since](const QString &host, qint64 pid) {
+                  return m_store->hasLiveClaim(host, pid, since);
+              });
+    if (stale)
+        qCInfo(lcCore) << "removed" << stale << "unfinished temporary files";
     m_jobs = new JobManager(m_store.get(), m_videos.get(), m_settings.get(), m_clock, this);
     auto *local = new LocalProvider;
     local->setMaxConcurrent(int(m_settings->integer("jobs/maxLocalConcurrent")));

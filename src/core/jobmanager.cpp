@@ -23,7 +23,7 @@ constexpr int kHeartbeatMs = 1000;
 
 QString makeOwnerId()
 {
-    return QSysInfo::machineHostName() + QLatin1Char(':')
+    return VideoStore::hostName() + QLatin1Char(':')
             + QString::number(QCoreApplication::applicationPid()) + QLatin1Char(':')
             + QUuid::createUuid().toString(QUuid::Id128).left(8);
 }
@@ -70,6 +70,7 @@ void JobManager::addProvider(VideoProvider *provider)
     m_providers.insert(provider->name(), provider);
     connect(provider, &VideoProvider::remoteIdAssigned, this, &JobManager::onRemoteId);
     connect(provider, &VideoProvider::progressChanged, this, &JobManager::onProgress);
+    connect(provider, &VideoProvider::videoDescribed, this, &JobManager::onVideoDescribed);
     connect(provider, &VideoProvider::finished, this, &JobManager::onFinished);
     connect(provider, &VideoProvider::failed, this, &JobManager::onFailed);
 }
@@ -103,34 +104,40 @@ int JobManager::slotsFor(const VideoProvider *provider) const
     return int(qMax<qint64>(0, limit - busy));
 }
 
-QString JobManager::checkBudget(double estimate, qint64 now)
+BudgetCaps JobManager::budgetCaps(qint64 now) const
 {
-    const double daily = m_settings->number("budget/dailyUsd");
-    const double monthly = m_settings->number("budget/monthlyUsd");
-    if (daily <= 0 && monthly <= 0)
-        return {};
+    BudgetCaps caps;
+    caps.daily = m_settings->number("budget/dailyUsd");
+    caps.monthly = m_settings->number("budget/monthlyUsd");
     const QDateTime local = QDateTime::fromMSecsSinceEpoch(now).toLocalTime();
-    const qint64 dayStart = local.date().startOfDay().toMSecsSinceEpoch();
-    const qint64 monthStart
+    caps.dayStartMs = local.date().startOfDay().toMSecsSinceEpoch();
+    caps.monthStartMs
             = QDate(local.date().year(), local.date().month(), 1).startOfDay().toMSecsSinceEpoch();
-    if (daily > 0) {
-        const double spent = m_store->spentSince(dayStart);
-        if (spent + estimate > daily + 1e-9)
-            return tr("Today's budget of $%1 would be exceeded: $%2 spent or under way, this "
-                      "video costs about $%3. Use the local renderer or raise budget/dailyUsd.")
-                    .arg(daily, 0, 'f', 2)
-                    .arg(spent, 0, 'f', 2)
-                    .arg(estimate, 0, 'f', 2);
-    }
-    if (monthly > 0) {
-        const double spent = m_store->spentSince(monthStart);
-        if (spent + estimate > monthly + 1e-9)
-            return tr("This month's budget of $%1 would be exceeded: $%2 spent or under way, "
-                      "this video costs about $%3. Use the local renderer or raise "
-                      "budget/monthlyUsd.")
-                    .arg(monthly, 0, 'f', 2)
-                    .arg(spent, 0, 'f', 2)
-                    .arg(estimate, 0, 'f', 2);
+    return caps;
+}
+
+QString JobManager::budgetMessage(const BudgetRefusal &refusal, double estimate) const
+{
+    switch (refusal.reason) {
+    case BudgetRefusal::Reason::None:
+        return {};
+    case BudgetRefusal::Reason::Daily:
+        return tr("Today's budget of $%1 would be exceeded: $%2 spent or under way, this "
+                  "video costs about $%3. Use the local renderer or raise budget/dailyUsd.")
+                .arg(refusal.cap, 0, 'f', 2)
+                .arg(refusal.spent, 0, 'f', 2)
+                .arg(estimate, 0, 'f', 2);
+    case BudgetRefusal::Reason::Monthly:
+        return tr("This month's budget of $%1 would be exceeded: $%2 spent or under way, "
+                  "this video costs about $%3. Use the local renderer or raise "
+                  "budget/monthlyUsd.")
+                .arg(refusal.cap, 0, 'f', 2)
+                .arg(refusal.spent, 0, 'f', 2)
+                .arg(estimate, 0, 'f', 2);
+    case BudgetRefusal::Reason::Unreadable:
+        return tr("The spending so far cannot be read from the library database, so no paid "
+                  "video is ordered (a budget is set). Check the database, or use the local "
+                  "renderer.");
     }
     return {};
 }
@@ -220,15 +227,15 @@ JobManager::Submission JobManager::submit(const JobSpec &spec)
         job.estimatedCost = provider->estimateCost(spec.model, spec.size, spec.seconds);
         job.createdAt = now;
         job.lastAccessedAt = now;
-        if (provider->isRemote()) {
-            result.error = checkBudget(job.estimatedCost, now);
-            if (!result.error.isEmpty()) {
+        bool duplicate = false;
+        BudgetRefusal refusal;
+        const BudgetCaps caps = provider->isRemote() ? budgetCaps(now) : BudgetCaps();
+        if (!m_store->insertJobWithinBudget(job, caps, &refusal, &duplicate)) {
+            if (refusal.reason != BudgetRefusal::Reason::None) {
+                result.error = budgetMessage(refusal, job.estimatedCost);
                 qCWarning(lcJobs).noquote() << "refused by budget:" << result.error;
                 return result;
             }
-        }
-        bool duplicate = false;
-        if (!m_store->insertJob(job, &duplicate)) {
             const auto active = duplicate ? m_store->findActive(specHash) : std::nullopt;
             if (!active) {
                 result.error = duplicate ? tr("The same drill is being recorded by another "
@@ -287,7 +294,7 @@ bool JobManager::ownerIsGone(const JobRecord &job, qint64 now) const
         return true;
     // A process on this machine that no longer exists gives up its claims at once.
     const QStringList parts = job.claimedBy.split(QLatin1Char(':'));
-    if (parts.size() == 3 && parts.at(0) == QSysInfo::machineHostName()) {
+    if (parts.size() == 3 && parts.at(0) == VideoStore::hostName()) {
         const qint64 pid = parts.at(1).toLongLong();
         if (pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
             return true;
@@ -312,7 +319,7 @@ void JobManager::schedule()
     }
     if (!names.isEmpty()) {
         const QList<JobRecord> candidates
-                = m_store->claimCandidates(names, 64, now, QSysInfo::machineHostName());
+                = m_store->claimCandidates(names, 64, now, VideoStore::hostName());
         for (JobRecord job : candidates) {
             if (m_running.contains(job.id))
                 continue;
@@ -348,9 +355,11 @@ void JobManager::startJob(JobRecord job)
     request.model = job.model;
     request.size = parseVideoSize(job.size);
     request.seconds = job.seconds;
-    // Part of the picture, not of the interface: the same in every locale, so that a video does
-    // not depend on the language of whoever asked for it first.
-    request.cornerLabel = QStringLiteral("Run %1").arg(job.runId);
+    // A shared video serves every run with the same drill, so it names none of them (the window
+    // and the frontend show the run). Only a run's own video carries its ID, in the same words
+    // in every locale, so that the picture does not depend on who asked for it.
+    if (!m_settings->shareVideos())
+        request.cornerLabel = QStringLiteral("Run %1").arg(job.runId);
     request.outputPath = m_videos->newTemporaryPath();
     request.remoteId = job.remoteId;
     if (provider->isRemote()) {
@@ -376,6 +385,7 @@ void JobManager::startJob(JobRecord job)
     Running running;
     running.job = job;
     running.outputPath = request.outputPath;
+    running.startedHereMs = now;
     running.elapsed.start();
     m_running.insert(job.id, running);
     m_watched.remove(job.id);
@@ -397,8 +407,11 @@ void JobManager::heartbeat()
     const qint64 timeoutMs = m_settings->integer("jobs/timeoutSeconds") * 1000;
     const QList<QString> ids = m_running.keys();
     for (const QString &id : ids) {
-        const JobRecord job = m_running.value(id).job;
-        if (job.startedAt > 0 && now - job.startedAt > timeoutMs) {
+        // Measured from when this process took the job up: a job resumed after the application
+        // was closed for a while gets the whole timeout again (its video may well be ready).
+        const Running &running = m_running[id];
+        const JobRecord job = running.job;
+        if (now - running.startedHereMs > timeoutMs) {
             if (VideoProvider *provider = m_providers.value(job.provider))
                 provider->cancel(id);
             finishWithError(job, QStringLiteral("timeout"),
@@ -486,6 +499,32 @@ void JobManager::onProgress(const QString &jobId, int percent)
     Q_EMIT jobProgress(jobId, percent, msLeft);
 }
 
+void JobManager::onVideoDescribed(const QString &jobId, const QString &model, const QString &size,
+                                  int seconds)
+{
+    auto it = m_running.find(jobId);
+    if (it == m_running.end())
+        return;
+    it->billedModel = model;
+    it->billedSize = parseVideoSize(size);
+    it->billedSeconds = seconds;
+}
+
+double JobManager::actualCost(const VideoProvider *provider, const Running &running) const
+{
+    // From the price list, for the video the service says it made (model, size, seconds);
+    // what was asked for when it did not say.
+    if (!provider || !provider->isRemote())
+        return 0;
+    const JobRecord &job = running.job;
+    const QString model = running.billedModel.isEmpty() ? job.model : running.billedModel;
+    const QSize size = running.billedSize.isValid() ? running.billedSize : parseVideoSize(job.size);
+    const int seconds = running.billedSeconds > 0 ? running.billedSeconds : job.seconds;
+    const double cost = provider->estimateCost(model, size, seconds);
+    // A model or size missing from the price list keeps the estimate made when it was ordered.
+    return cost > 0 ? cost : job.estimatedCost;
+}
+
 void JobManager::onFinished(const QString &jobId, const QString &filePath)
 {
     auto it = m_running.find(jobId);
@@ -494,6 +533,7 @@ void JobManager::onFinished(const QString &jobId, const QString &filePath)
         return;
     }
     JobRecord job = it->job;
+    const Running running = *it;
     CrashPoint::hit("before-rename");
     VerifiedVideo video;
     if (!m_videos->commit(filePath, &video)) {
@@ -515,7 +555,7 @@ void JobManager::onFinished(const QString &jobId, const QString &filePath)
     job.bytes = video.bytes;
     job.sha256 = video.sha256;
     job.durationMs = video.durationMs;
-    job.actualCost = provider && provider->isRemote() ? job.estimatedCost : 0;
+    job.actualCost = actualCost(provider, running);
     job.errorCode.clear();
     job.errorMessage.clear();
     job.claimedBy.clear();
@@ -664,49 +704,71 @@ int JobManager::evict()
     if (maxBytes <= 0 && maxAgeDays <= 0)
         return 0;
     const qint64 now = m_clock->nowMs();
+    // The most recently used video always stays, under both caps: a video just made or just
+    // watched is never evicted by making it, however large it is and however long the program
+    // was closed.
+    const QString keep = m_store->mostRecentlyUsedId();
     int removed = 0;
+    int skipped = 0; // videos that could not be removed; they stay at the head of the list
     auto drop = [&](const JobRecord &job) {
-        if (!job.filePath.isEmpty() && !m_store->fileInUseByOther(job.filePath, job.id))
-            m_videos->remove(job.filePath);
+        if (!job.filePath.isEmpty() && !m_store->fileInUseByOther(job.filePath, job.id)
+            && !m_videos->remove(job.filePath)) {
+            // The row stays with its file, so that nothing on disk goes untracked; the next
+            // eviction tries again.
+            qCWarning(lcJobs).noquote()
+                    << "cannot evict" << job.id << ":" << m_videos->absolutePath(job.filePath)
+                    << "cannot be deleted";
+            ++skipped;
+            return false;
+        }
         if (!job.thumbnailPath.isEmpty())
             m_videos->remove(job.thumbnailPath);
-        if (m_store->deleteJob(job.id)) {
-            ++removed;
-            qCInfo(lcJobs) << "evicted" << job.id << job.bytes << "bytes";
+        if (!m_store->deleteJob(job.id)) {
+            ++skipped;
+            return false;
         }
+        ++removed;
+        qCInfo(lcJobs) << "evicted" << job.id << job.bytes << "bytes";
+        return true;
     };
     auto lastUsed = [](const JobRecord &job) {
         return job.lastAccessedAt ? job.lastAccessedAt
                                   : (job.completedAt ? job.completedAt : job.createdAt);
     };
+    // Each pass walks the videos from the least recently used once: every video is looked at
+    // at most once, so a file that cannot be deleted cannot keep the loop going.
+    constexpr int kPage = 200;
     if (maxAgeDays > 0) {
         const qint64 limit = now - maxAgeDays * 24 * 3600 * 1000;
-        bool more = true;
-        while (more) {
-            const QList<JobRecord> oldest = m_store->leastRecentlyUsed(200);
-            more = false;
-            for (const JobRecord &job : oldest) {
-                if (lastUsed(job) >= limit)
+        bool done = false;
+        skipped = 0;
+        while (!done) {
+            const QList<JobRecord> page = m_store->leastRecentlyUsed(kPage, skipped);
+            done = page.isEmpty();
+            for (const JobRecord &job : page) {
+                if (job.id == keep || lastUsed(job) >= limit) {
+                    done = true;
                     break;
+                }
                 drop(job);
-                more = true;
             }
         }
     }
     if (maxBytes > 0) {
         qint64 total = m_store->totalBytes();
-        while (total > maxBytes) {
-            const QList<JobRecord> oldest = m_store->leastRecentlyUsed(200);
-            // The most recently used video always stays, however large.
-            if (oldest.size() <= 1)
-                break;
-            for (qsizetype i = 0; i + 1 < oldest.size() && total > maxBytes; ++i) {
-                drop(oldest.at(i));
-                total -= oldest.at(i).bytes;
+        bool done = false;
+        skipped = 0;
+        while (!done && total > maxBytes) {
+            const QList<JobRecord> page = m_store->leastRecentlyUsed(kPage, skipped);
+            done = page.isEmpty();
+            for (const JobRecord &job : page) {
+                if (job.id == keep || total <= maxBytes) {
+                    done = true;
+                    break;
+                }
+                if (drop(job))
+                    total -= job.bytes;
             }
-            total = m_store->totalBytes();
-            if (m_store->leastRecentlyUsed(2).size() <= 1)
-                break;
         }
     }
     if (removed > 0)
@@ -721,8 +783,11 @@ CostSummary JobManager::costs()
     const qint64 dayStart = now.date().startOfDay().toMSecsSinceEpoch();
     const qint64 monthStart
             = QDate(now.date().year(), now.date().month(), 1).startOfDay().toMSecsSinceEpoch();
-    summary.today = m_store->spentSince(dayStart);
-    summary.thisMonth = m_store->spentSince(monthStart);
+    const auto today = m_store->spentSince(dayStart);
+    const auto thisMonth = m_store->spentSince(monthStart);
+    summary.readable = today && thisMonth;
+    summary.today = today.value_or(0);
+    summary.thisMonth = thisMonth.value_or(0);
     summary.dailyCap = m_settings->number("budget/dailyUsd");
     summary.monthlyCap = m_settings->number("budget/monthlyUsd");
     const qint64 yearAgo = now.addDays(-400).toMSecsSinceEpoch();
@@ -733,10 +798,11 @@ CostSummary JobManager::costs()
     for (const JobRecord &job : m_store->paidJobs(yearAgo)) {
         const QDate date = QDateTime::fromMSecsSinceEpoch(job.completedAt).toLocalTime().date();
         const QString day = date.toString(Qt::ISODate);
+        const double cost = JobStore::costOf(job);
         if (day >= firstDay)
-            days[day] += job.actualCost;
-        months[date.toString(QStringLiteral("yyyy-MM"))] += job.actualCost;
-        runs[job.runId] += job.actualCost;
+            days[day] += cost;
+        months[date.toString(QStringLiteral("yyyy-MM"))] += cost;
+        runs[job.runId] += cost;
     }
     for (auto it = days.cbegin(); it != days.cend(); ++it)
         summary.perDay.append({it.key(), it.value()});

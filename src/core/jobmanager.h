@@ -14,6 +14,8 @@
 
 #include <optional>
 
+struct BudgetCaps;
+struct BudgetRefusal;
 class Clock;
 class JobStore;
 class Settings;
@@ -24,6 +26,7 @@ struct CostSummary
 {
     double today = 0;
     double thisMonth = 0;
+    bool readable = true; // false: the store could not add up the spending
     double dailyCap = 0; // 0: none
     double monthlyCap = 0; // 0: none
     QList<QPair<QString, double>> perDay; // "yyyy-MM-dd", dollars (last 31 days)
@@ -101,7 +104,12 @@ private:
     {
         JobRecord job;
         QString outputPath;
+        qint64 startedHereMs = 0; // when this process took the job up (the injectable clock)
         QElapsedTimer elapsed;
+        // The finished video as a remote service describes it (what it bills).
+        QString billedModel;
+        QSize billedSize;
+        int billedSeconds = 0;
     };
 
     void schedule();
@@ -110,12 +118,16 @@ private:
     bool ownerIsGone(const JobRecord &job, qint64 now) const;
     void onRemoteId(const QString &jobId, const QString &remoteId, const QString &requestId);
     void onProgress(const QString &jobId, int percent);
+    void onVideoDescribed(const QString &jobId, const QString &model, const QString &size,
+                          int seconds);
+    double actualCost(const VideoProvider *provider, const Running &running) const;
     void onFinished(const QString &jobId, const QString &filePath);
     void onFailed(const QString &jobId, const ProviderError &error);
     void finishWithError(JobRecord job, const QString &code, const QString &message);
     void removeIfUnused(const QString &jobId);
     void removeTemporaries(const QString &outputPath);
-    QString checkBudget(double estimate, qint64 now);
+    BudgetCaps budgetCaps(qint64 now) const;
+    QString budgetMessage(const BudgetRefusal &refusal, double estimate) const;
     int slotsFor(const VideoProvider *provider) const;
 
     JobStore *m_store;

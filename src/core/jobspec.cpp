@@ -147,6 +147,107 @@ RunIdCheck JobSpec::checkRunId(const QJsonValue &value)
     return accept(qint64(number));
 }
 
+namespace {
+
+qsizetype skipSpace(QByteArrayView json, qsizetype i)
+{
+    while (i < json.size()
+           && (json[i] == ' ' || json[i] == '\t' || json[i] == '\n' || json[i] == '\r'))
+        ++i;
+    return i;
+}
+
+// The end of the JSON string starting at i (its opening quote), or -1.
+qsizetype skipString(QByteArrayView json, qsizetype i)
+{
+    for (++i; i < json.size(); ++i) {
+        if (json[i] == '\\')
+            ++i;
+        else if (json[i] == '"')
+            return i + 1;
+    }
+    return -1;
+}
+
+// The end of the JSON value starting at i, or -1.
+qsizetype skipValue(QByteArrayView json, qsizetype i)
+{
+    if (i >= json.size())
+        return -1;
+    if (json[i] == '"')
+        return skipString(json, i);
+    if (json[i] == '{' || json[i] == '[') {
+        int depth = 0;
+        while (i < json.size()) {
+            const char c = json[i];
+            if (c == '"') {
+                i = skipString(json, i);
+                if (i < 0)
+                    return -1;
+                continue;
+            }
+            if (c == '{' || c == '[')
+                ++depth;
+            else if ((c == '}' || c == ']') && --depth == 0)
+                return i + 1;
+            ++i;
+        }
+        return -1;
+    }
+    while (i < json.size() && json[i] != ',' && json[i] != '}' && json[i] != ']' && json[i] != ' '
+           && json[i] != '\t' && json[i] != '\n' && json[i] != '\r')
+        ++i;
+    return i;
+}
+
+} // namespace
+
+QByteArray JobSpec::rawJsonMember(QByteArrayView json, QLatin1StringView key)
+{
+    QByteArray found;
+    qsizetype i = skipSpace(json, 0);
+    if (i >= json.size() || json[i] != '{')
+        return {};
+    i = skipSpace(json, i + 1);
+    while (i < json.size() && json[i] == '"') {
+        const qsizetype keyEnd = skipString(json, i);
+        if (keyEnd < 0)
+            return {};
+        const QByteArrayView name = json.sliced(i + 1, keyEnd - i - 2);
+        i = skipSpace(json, keyEnd);
+        if (i >= json.size() || json[i] != ':')
+            return {};
+        i = skipSpace(json, i + 1);
+        const qsizetype valueEnd = skipValue(json, i);
+        if (valueEnd < 0)
+            return {};
+        if (name == QByteArrayView(key.data(), key.size()))
+            found = json.sliced(i, valueEnd - i).toByteArray();
+        i = skipSpace(json, valueEnd);
+        if (i < json.size() && json[i] == ',')
+            i = skipSpace(json, i + 1);
+        else
+            break;
+    }
+    return found;
+}
+
+RunIdCheck JobSpec::checkRunId(const QJsonValue &value, QByteArrayView rawJson,
+                               QLatin1StringView key)
+{
+    if (value.isDouble()) {
+        const QByteArray raw = rawJsonMember(rawJson, key);
+        for (const char c : raw) {
+            if (c == '.' || c == 'e' || c == 'E')
+                return refuse(RunIdCheck::Problem::NotWhole,
+                              tr("The run ID must be written as a whole number, without a "
+                                 "fraction or exponent (got %1).")
+                                      .arg(QString::fromLatin1(raw.left(40))));
+        }
+    }
+    return checkRunId(value);
+}
+
 std::optional<qint64> JobSpec::parseRunId(const QString &text, QString *error)
 {
     const RunIdCheck check = checkRunId(text);

@@ -71,6 +71,14 @@ public:
     static RunIdCheck checkRunId(const QString &text);
     // The same rule for a JSON value: a number without a fraction, or a string as above.
     static RunIdCheck checkRunId(const QJsonValue &value);
+    // The same rule for a member of a JSON object as it was written: a number must be written
+    // as a plain integer (9e15 and 42.0 are refused although they parse to whole numbers).
+    // rawJson is the whole object's text; key the member's name.
+    static RunIdCheck checkRunId(const QJsonValue &value, QByteArrayView rawJson,
+                                 QLatin1StringView key);
+    // The text of a top-level member's value in a JSON object as written (the last one when the
+    // key repeats, as the parser keeps); empty when absent or the text is not an object.
+    static QByteArray rawJsonMember(QByteArrayView json, QLatin1StringView key);
     static std::optional<qint64> parseRunId(const QString &text, QString *error = nullptr);
     static std::optional<qint64> parseRunId(const QJsonValue &value, QString *error = nullptr);
     static bool isValidRunId(qint64 runId) { return runId > 0 && runId <= MaxRunId; }

@@ -1,6 +1,7 @@
 #include "jobstore.h"
 
 #include "corelog.h"
+#include "crashpoint.h"
 #include "database.h"
 #include "sqltransaction.h"
 
@@ -121,9 +122,15 @@ bool JobStore::fail(const QString &message, const QString &detail)
 
 bool JobStore::insertJob(const JobRecord &job, bool *duplicate)
 {
+    QSqlDatabase db = m_database->connection();
+    return insertRow(db, job, duplicate);
+}
+
+bool JobStore::insertRow(QSqlDatabase &db, const JobRecord &job, bool *duplicate)
+{
     if (duplicate)
         *duplicate = false;
-    QSqlQuery q(m_database->connection());
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO jobs (") + QLatin1String(kJobColumns)
               + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -142,6 +149,88 @@ bool JobStore::insertJob(const JobRecord &job, bool *duplicate)
         return fail(tr("The library database could not record a new video: %1"),
                     q.lastError().text());
     }
+    return true;
+}
+
+bool JobStore::lockBudget(QSqlDatabase &db)
+{
+    // Only one process at a time reads the spending and records a paid job. Trying without
+    // waiting first lets the log say why a submission pauses.
+    QSqlQuery q(db);
+    if (m_database->backend() == Database::Backend::PostgreSQL) {
+        constexpr qint64 kBudgetLock = 0x4452494c4c425544; // "DRILLBUD"
+        q.prepare(QStringLiteral("SELECT pg_try_advisory_xact_lock(?)"));
+        q.addBindValue(kBudgetLock);
+        if (!q.exec() || !q.next())
+            return false;
+        if (q.value(0).toBool())
+            return true;
+        qCInfo(lcStore) << "waiting for another process to finish recording a paid job";
+        q.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(?)"));
+        q.addBindValue(kBudgetLock);
+        return q.exec();
+    }
+    // SQLite: the write lock itself (BEGIN IMMEDIATE) serialises; the caller holds it already.
+    return true;
+}
+
+bool JobStore::insertJobWithinBudget(const JobRecord &job, const BudgetCaps &caps,
+                                     BudgetRefusal *refusal, bool *duplicate)
+{
+    *refusal = BudgetRefusal();
+    if (duplicate)
+        *duplicate = false;
+    if (!caps.any())
+        return insertJob(job, duplicate);
+    QSqlDatabase db = m_database->connection();
+    std::optional<SqlTransaction> transaction;
+    if (m_database->backend() == Database::Backend::SQLite) {
+        QSqlQuery pragma(db);
+        pragma.exec(QStringLiteral("PRAGMA busy_timeout = 0"));
+        transaction.emplace(db);
+        pragma.exec(QStringLiteral("PRAGMA busy_timeout = 10000"));
+        if (!transaction->isActive()) {
+            transaction.reset();
+            qCInfo(lcStore) << "waiting for another process to finish recording a paid job";
+            transaction.emplace(db);
+        }
+    } else {
+        transaction.emplace(db);
+    }
+    if (!transaction->isActive() || !lockBudget(db)) {
+        refusal->reason = BudgetRefusal::Reason::Unreadable;
+        return fail(tr("The library database could not check the budget: %1"),
+                    db.lastError().text());
+    }
+    const struct
+    {
+        double cap;
+        qint64 from;
+        BudgetRefusal::Reason reason;
+    } checks[] = {{caps.daily, caps.dayStartMs, BudgetRefusal::Reason::Daily},
+                  {caps.monthly, caps.monthStartMs, BudgetRefusal::Reason::Monthly}};
+    for (const auto &check : checks) {
+        if (check.cap <= 0)
+            continue;
+        const auto spent = spentSince(db, check.from);
+        if (!spent) {
+            refusal->reason = BudgetRefusal::Reason::Unreadable;
+            return false;
+        }
+        if (*spent + job.estimatedCost > check.cap + 1e-9) {
+            refusal->reason = check.reason;
+            refusal->spent = *spent;
+            refusal->cap = check.cap;
+            m_error.clear();
+            return false;
+        }
+    }
+    CrashPoint::hit("budget-checked");
+    if (!insertRow(db, job, duplicate))
+        return false;
+    if (!transaction->commit())
+        return fail(tr("The library database could not record a new video: %1"),
+                    db.lastError().text());
     return true;
 }
 
@@ -405,9 +494,23 @@ QList<LibraryEntry> JobStore::library(int limit, int offset)
 qint64 JobStore::videoCount()
 {
     QSqlQuery q(m_database->connection());
-    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM jobs")) || !q.next())
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE status = 'completed'"))
+        || !q.next())
         return 0;
     return q.value(0).toLongLong();
+}
+
+QHash<QString, qint64> JobStore::jobCountsByStatus()
+{
+    QHash<QString, qint64> counts;
+    QSqlQuery q(m_database->connection());
+    if (!q.exec(QStringLiteral("SELECT status, COUNT(*) FROM jobs GROUP BY status"))) {
+        fail(tr("The library database could not count jobs: %1"), q.lastError().text());
+        return counts;
+    }
+    while (q.next())
+        counts.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return counts;
 }
 
 qint64 JobStore::totalBytes()
@@ -515,6 +618,18 @@ bool JobStore::renewClaims(const QString &owner, qint64 untilMs)
     return true;
 }
 
+bool JobStore::hasLiveClaim(const QString &host, qint64 pid, qint64 sinceMs)
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(QStringLiteral("SELECT 1 FROM jobs WHERE claimed_by LIKE ? AND claimed_until >= ? "
+                             "LIMIT 1"));
+    q.addBindValue(QString(host + QLatin1Char(':') + QString::number(pid) + QStringLiteral(":%")));
+    q.addBindValue(sinceMs);
+    if (!q.exec())
+        return true;
+    return q.next();
+}
+
 bool JobStore::releaseClaims(const QString &owner)
 {
     QSqlQuery q(m_database->connection());
@@ -541,47 +656,71 @@ bool JobStore::cancelQueued(const QString &jobId, const QString &message, qint64
     return q.numRowsAffected() == 1;
 }
 
-double JobStore::spentSince(qint64 fromMs)
+std::optional<double> JobStore::spentSince(qint64 fromMs)
 {
-    // Completed remote videos cost what they cost; jobs under way count with their estimate, so
-    // that a burst of submissions cannot pass a budget.
-    QSqlQuery q(m_database->connection());
+    QSqlDatabase db = m_database->connection();
+    return spentSince(db, fromMs);
+}
+
+std::optional<double> JobStore::spentSince(QSqlDatabase &db, qint64 fromMs)
+{
+    // Finished videos cost what they cost; jobs under way count with their estimate, so that a
+    // burst of submissions cannot pass a budget; a remote job the service accepted counts even
+    // when it failed or was cancelled here.
+    QSqlQuery q(db);
     q.prepare(QStringLiteral(
-            "SELECT COALESCE(SUM(CASE WHEN status = 'completed' THEN COALESCE(actual_cost, 0) "
-            "ELSE estimated_cost END), 0) FROM jobs WHERE created_at >= ? AND (status IN "
-            "('queued', 'creating', 'submitted', 'running', 'downloading') OR (status = "
-            "'completed' AND actual_cost > 0))"));
+            "SELECT COALESCE(SUM(CASE "
+            "WHEN status = 'completed' THEN COALESCE(actual_cost, 0) "
+            "WHEN status IN ('queued', 'creating', 'submitted', 'running', 'downloading') "
+            "THEN estimated_cost "
+            "WHEN remote_id IS NOT NULL THEN CASE WHEN actual_cost > 0 THEN actual_cost "
+            "ELSE estimated_cost END "
+            "ELSE 0 END), 0) FROM jobs WHERE created_at >= ?"));
     q.addBindValue(fromMs);
     if (!q.exec() || !q.next()) {
         fail(tr("The library database could not add up costs: %1"), q.lastError().text());
-        return 0;
+        return std::nullopt;
     }
     return q.value(0).toDouble();
+}
+
+double JobStore::costOf(const JobRecord &job)
+{
+    if (job.actualCost > 0)
+        return job.actualCost;
+    if (job.status != JobStatus::Completed && !job.remoteId.isEmpty())
+        return job.estimatedCost;
+    return 0;
 }
 
 QList<JobRecord> JobStore::paidJobs(qint64 fromMs)
 {
     QList<JobRecord> jobs;
     QSqlQuery q(m_database->connection());
-    q.prepare(select("WHERE status = 'completed' AND actual_cost > 0 AND completed_at >= ? "
+    q.prepare(select("WHERE completed_at >= ? AND ((status = 'completed' AND actual_cost > 0) OR "
+                     "(remote_id IS NOT NULL AND status IN ('failed', 'cancelled', 'expired'))) "
                      "ORDER BY completed_at"));
     q.addBindValue(fromMs);
     if (!q.exec()) {
         fail(tr("The library database could not add up costs: %1"), q.lastError().text());
         return jobs;
     }
-    while (q.next())
-        jobs << readJob(q);
+    while (q.next()) {
+        const JobRecord job = readJob(q);
+        if (costOf(job) > 0)
+            jobs << job;
+    }
     return jobs;
 }
 
-QList<JobRecord> JobStore::leastRecentlyUsed(int limit)
+QList<JobRecord> JobStore::leastRecentlyUsed(int limit, int offset)
 {
     QList<JobRecord> jobs;
     QSqlQuery q(m_database->connection());
     q.prepare(select("WHERE status = 'completed' ORDER BY COALESCE(last_accessed_at, "
-                     "completed_at, created_at), created_at LIMIT ?"));
+                     "completed_at, created_at), created_at, id LIMIT ? OFFSET ?"));
     q.addBindValue(limit);
+    q.addBindValue(offset);
     if (!q.exec()) {
         fail(tr("The library database could not list videos: %1"), q.lastError().text());
         return jobs;
@@ -589,6 +728,17 @@ QList<JobRecord> JobStore::leastRecentlyUsed(int limit)
     while (q.next())
         jobs << readJob(q);
     return jobs;
+}
+
+QString JobStore::mostRecentlyUsedId()
+{
+    QSqlQuery q(m_database->connection());
+    if (!q.exec(QStringLiteral("SELECT id FROM jobs WHERE status = 'completed' ORDER BY "
+                               "COALESCE(last_accessed_at, completed_at, created_at) DESC, "
+                               "created_at DESC, id DESC LIMIT 1"))
+        || !q.next())
+        return {};
+    return q.value(0).toString();
 }
 
 QList<QPair<qint64, qint64>> JobStore::bytesPerRun()

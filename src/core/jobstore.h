@@ -3,6 +3,7 @@
 // transaction. Lives on the thread that uses it.
 #include "jobrecord.h"
 
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -10,6 +11,7 @@
 #include <memory>
 #include <optional>
 
+class QSqlDatabase;
 class QSqlQuery;
 
 class Database;
@@ -20,6 +22,30 @@ struct LibraryEntry
     JobRecord job;
     int runCount = 0;
     QList<qint64> runIds; // at most a few, for display
+};
+
+// Spending caps for a new remote job; a cap of 0 is no cap.
+struct BudgetCaps
+{
+    qint64 dayStartMs = 0;
+    double daily = 0;
+    qint64 monthStartMs = 0;
+    double monthly = 0;
+
+    bool any() const { return daily > 0 || monthly > 0; }
+};
+
+struct BudgetRefusal
+{
+    enum class Reason {
+        None,
+        Daily, // today's spending plus this job would pass the daily cap
+        Monthly,
+        Unreadable, // what was spent cannot be read: refused, never waved through
+    };
+    Reason reason = Reason::None;
+    double spent = 0; // spent or committed under the cap that refused
+    double cap = 0;
 };
 
 class JobStore
@@ -36,6 +62,13 @@ public:
     // With duplicate set, a clash with a job under way for the same spec returns false with
     // *duplicate true instead of an error.
     bool insertJob(const JobRecord &job, bool *duplicate = nullptr);
+    // Inserts the job only if it fits the caps: what was spent or committed since each cap's
+    // start is read and the job recorded in one write transaction, serialised between
+    // processes (SQLite's write lock, a PostgreSQL advisory lock), so that two processes cannot
+    // both pass at the cap. False with refusal->reason set when the caps refuse; false with
+    // reason None on a database failure (errorString) or a duplicate (as insertJob).
+    bool insertJobWithinBudget(const JobRecord &job, const BudgetCaps &caps, BudgetRefusal *refusal,
+                               bool *duplicate = nullptr);
     bool updateJob(const JobRecord &job);
     std::optional<JobRecord> job(const QString &id);
 
@@ -63,7 +96,10 @@ public:
     QList<JobRecord> orphanedJobs();
 
     QList<LibraryEntry> library(int limit = 200, int offset = 0);
+    // Finished videos in the cache (completed jobs); not failed, cancelled or waiting ones.
     qint64 videoCount();
+    // Every job by status name ("completed", "failed", ...); statuses with no job are absent.
+    QHash<QString, qint64> jobCountsByStatus();
     qint64 totalBytes();
     QList<JobRecord> unfinishedJobs();
     // Whether another job still uses the same file (identical content).
@@ -79,20 +115,34 @@ public:
     bool claim(const QString &jobId, const QString &owner, qint64 untilMs,
                const QString &expectedOwner = {});
     bool renewClaims(const QString &owner, qint64 untilMs);
+    // Whether process pid of host holds a claim valid after sinceMs (or the store cannot say,
+    // which counts as yes).
+    bool hasLiveClaim(const QString &host, qint64 pid, qint64 sinceMs);
     bool releaseClaims(const QString &owner);
     // Cancels a job nobody has started. False when it was claimed or is no longer queued.
     bool cancelQueued(const QString &jobId, const QString &message, qint64 nowMs);
 
-    // Money: spent (and committed by jobs under way) since a time, and the paid videos.
-    double spentSince(qint64 fromMs);
+    // Money spent since a time: finished videos at their cost, jobs under way at their
+    // estimate, and every remote job the service accepted (it has a remote id) that failed,
+    // expired or was cancelled here, since the service bills those too. Empty when the amount
+    // cannot be read.
+    std::optional<double> spentSince(qint64 fromMs);
+    // The jobs that cost money since a time (completed or billed), oldest first; their cost is
+    // JobStore::costOf(job).
     QList<JobRecord> paidJobs(qint64 fromMs);
+    static double costOf(const JobRecord &job);
 
     // Completed videos, least recently used first.
-    QList<JobRecord> leastRecentlyUsed(int limit);
+    QList<JobRecord> leastRecentlyUsed(int limit, int offset = 0);
+    // The completed video used last; empty when there is none.
+    QString mostRecentlyUsedId();
     // (run id, bytes of its video) for every run.
     QList<QPair<qint64, qint64>> bytesPerRun();
 
 private:
+    bool insertRow(QSqlDatabase &db, const JobRecord &job, bool *duplicate);
+    std::optional<double> spentSince(QSqlDatabase &db, qint64 fromMs);
+    bool lockBudget(QSqlDatabase &db);
     // message is a whole sentence with %1 for the database's detail.
     bool fail(const QString &message, const QString &detail);
 

@@ -54,6 +54,10 @@ Q_SIGNALS:
     // A remote provider accepted the job; JobManager commits the id before anything waits.
     void remoteIdAssigned(const QString &jobId, const QString &remoteId, const QString &requestId);
     void progressChanged(const QString &jobId, int percent);
+    // A remote provider's description of the finished video (model, "WxH", seconds) as the
+    // service made and bills it; the actual cost is computed from it.
+    void videoDescribed(const QString &jobId, const QString &model, const QString &size,
+                        int seconds);
     void finished(const QString &jobId, const QString &filePath);
     void failed(const QString &jobId, const ProviderError &error);
 };

@@ -4,9 +4,11 @@
 #include "mediaprobe.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSysInfo>
 #include <QUuid>
 
 #include <cerrno>
@@ -60,13 +62,34 @@ bool VideoStore::ensureWritable()
     return true;
 }
 
+QString VideoStore::hostName()
+{
+    // Host names are letters, digits, dots and hyphens; anything else would confuse the parser.
+    static const QString name = [] {
+        QString host = QSysInfo::machineHostName();
+        for (QChar &c : host) {
+            if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('.')
+                && c != QLatin1Char('-'))
+                c = QLatin1Char('_');
+        }
+        return host.isEmpty() ? QStringLiteral("localhost") : host;
+    }();
+    return name;
+}
+
+QString VideoStore::temporaryFileName(const QString &host, qint64 pid, const QString &suffix)
+{
+    return QLatin1String(kTempPrefix) + host + QLatin1Char('~') + QString::number(pid)
+            + QLatin1Char('~') + QUuid::createUuid().toString(QUuid::WithoutBraces) + suffix;
+}
+
 QString VideoStore::newTemporaryPath(const QString &suffix) const
 {
-    // The writer's process id is part of the name, so that a later start can tell the files of
-    // a process that died from those of one still writing.
-    return m_directory + QLatin1Char('/') + QLatin1String(kTempPrefix)
-            + QString::number(QCoreApplication::applicationPid()) + QLatin1Char('-')
-            + QUuid::createUuid().toString(QUuid::WithoutBraces) + suffix;
+    // The writer's machine and process id are part of the name, so that a later start can tell
+    // the files of a process that died from those of one still writing, here or on another
+    // machine that shares the folder.
+    return m_directory + QLatin1Char('/')
+            + temporaryFileName(hostName(), QCoreApplication::applicationPid(), suffix);
 }
 
 QString VideoStore::absolutePath(const QString &relativePath) const
@@ -147,19 +170,36 @@ bool VideoStore::remove(const QString &relativePath)
     return !QFileInfo::exists(path) || QFile::remove(path);
 }
 
-int VideoStore::removeStaleTemporaries()
+int VideoStore::removeStaleTemporaries(const RemoteWriterCheck &remoteWriterAlive)
 {
+    constexpr qint64 kQuietMs = 3600 * 1000; // untouched this long: no download is under way
     int removed = 0;
     const QDir dir(m_directory);
     const QStringList names = dir.entryList({QLatin1String(kTempPrefix) + QLatin1Char('*')},
                                             QDir::Files | QDir::Hidden);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QString &name : names) {
-        const qint64 pid = name.mid(qsizetype(sizeof kTempPrefix) - 1)
-                                   .section(QLatin1Char('-'), 0, 0)
-                                   .toLongLong();
-        const bool writerAlive = pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
-        if (!writerAlive && QFile::remove(dir.filePath(name)))
+        const QString rest = name.mid(qsizetype(sizeof kTempPrefix) - 1);
+        const QFileInfo info(dir.filePath(name));
+        const bool quiet = info.lastModified().msecsTo(now) > kQuietMs;
+        bool dead = false;
+        if (rest.count(QLatin1Char('~')) >= 2) {
+            const QString host = rest.section(QLatin1Char('~'), 0, 0);
+            const qint64 pid = rest.section(QLatin1Char('~'), 1, 1).toLongLong();
+            if (host == hostName())
+                dead = pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno != EPERM;
+            else
+                dead = remoteWriterAlive && quiet && !remoteWriterAlive(host, pid);
+        } else {
+            // Named by an older version, without its machine: only a writer that is not running
+            // here and has been quiet for an hour is known to be gone.
+            const qint64 pid = rest.section(QLatin1Char('-'), 0, 0).toLongLong();
+            dead = quiet && pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno != EPERM;
+        }
+        if (dead && QFile::remove(info.filePath())) {
+            qCInfo(lcStore) << "removed an unfinished temporary file" << name;
             ++removed;
+        }
     }
     return removed;
 }

@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <functional>
+
 struct VerifiedVideo
 {
     QString relativePath; // "<sha256>.mp4"
@@ -26,7 +28,12 @@ public:
     bool ensureWritable();
 
     // A new, unique temporary path inside the store (same file system, so rename is atomic).
+    // Its name says which machine and process writes it: ".incoming-HOST~PID~UUID.mp4".
     QString newTemporaryPath(const QString &suffix = QStringLiteral(".mp4")) const;
+    // The name such a file gets when process pid on host writes it.
+    static QString temporaryFileName(const QString &host, qint64 pid, const QString &suffix);
+    // This machine's name as temporary file names carry it.
+    static QString hostName();
 
     // Checks an MP4 (ftyp, moov before media data, decodable, duration), hashes it, flushes it
     // to disk and renames it to its content name. The temporary file is gone afterwards.
@@ -37,8 +44,14 @@ public:
 
     QString absolutePath(const QString &relativePath) const;
     bool remove(const QString &relativePath);
-    // Removes temporary files left by processes that are no longer running.
-    int removeStaleTemporaries();
+    // Whether a process of another machine (host, pid) may still be writing; teams share the
+    // video folder, and only the shared store can tell (from the process's claims).
+    using RemoteWriterCheck = std::function<bool(const QString &host, qint64 pid)>;
+    // Removes temporary files whose writer is known to be dead: a process of this machine that
+    // no longer runs, or a process of another machine that remoteWriterAlive says is gone and
+    // that has not touched its file for an hour. Without remoteWriterAlive, other machines'
+    // files always stay.
+    int removeStaleTemporaries(const RemoteWriterCheck &remoteWriterAlive = {});
 
 private:
     QString m_directory;

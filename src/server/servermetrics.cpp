@@ -55,19 +55,21 @@ QByteArray ServerMetrics::render(JobStore *store) const
               "drillstudio_jobs_finished_total{outcome=\"failed\"} "
             + QByteArray::number(m_jobsFailed) + '\n';
 
-    QMap<QString, int> active;
+    // Every status with the number of jobs in it: "completed" counts finished videos only,
+    // failed and cancelled jobs have their own lines.
+    QMap<QString, qint64> counts;
     for (JobStatus status : {JobStatus::Queued, JobStatus::Creating, JobStatus::Submitted,
-                             JobStatus::Running, JobStatus::Downloading})
-        active.insert(jobStatusToString(status), 0);
-    for (const JobRecord &job : store->unfinishedJobs())
-        ++active[jobStatusToString(job.status)];
+                             JobStatus::Running, JobStatus::Downloading, JobStatus::Completed,
+                             JobStatus::Failed, JobStatus::Cancelled, JobStatus::Expired})
+        counts.insert(jobStatusToString(status), 0);
+    const QHash<QString, qint64> stored = store->jobCountsByStatus();
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it)
+        counts[it.key()] = it.value();
     out += "# HELP drillstudio_jobs Jobs by status (completed: videos in the cache).\n"
            "# TYPE drillstudio_jobs gauge\n";
-    for (auto it = active.cbegin(); it != active.cend(); ++it)
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         out += "drillstudio_jobs{status=\"" + it.key().toUtf8() + "\"} "
                 + QByteArray::number(it.value()) + '\n';
-    out += "drillstudio_jobs{status=\"completed\"} " + QByteArray::number(store->videoCount())
-            + '\n';
     out += "# HELP drillstudio_cache_bytes Bytes of the cached videos.\n"
            "# TYPE drillstudio_cache_bytes gauge\n"
            "drillstudio_cache_bytes "

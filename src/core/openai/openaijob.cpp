@@ -158,6 +158,11 @@ void OpenAIJob::handleVideo(const OpenAIVideo &video, const QString &requestId, 
         return;
     }
     if (video.isCompleted()) {
+        // What the service says it made is what it bills; fall back to what was asked for.
+        Q_EMIT videoDescribed(
+                m_request.jobId, video.model.isEmpty() ? m_request.model : video.model,
+                video.size.isEmpty() ? formatVideoSize(m_request.size) : video.size,
+                video.seconds.toInt() > 0 ? video.seconds.toInt() : m_request.seconds);
         // Content expires: download at once, before anything else.
         download();
         return;

@@ -34,6 +34,9 @@ public:
 Q_SIGNALS:
     void remoteIdAssigned(const QString &jobId, const QString &remoteId, const QString &requestId);
     void progressChanged(const QString &jobId, int percent);
+    // The finished video as the service describes it (model, "WxH", seconds).
+    void videoDescribed(const QString &jobId, const QString &model, const QString &size,
+                        int seconds);
     void finished(const QString &jobId, const QString &filePath);
     void failed(const QString &jobId, const ProviderError &error);
 
