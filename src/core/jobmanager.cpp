@@ -45,6 +45,9 @@ JobManager::JobManager(JobStore *store, VideoStore *videos, Settings *settings, 
     , m_clock(clock)
     , m_owner(makeOwnerId())
 {
+    // Named and parented so that a test can wait for heartbeats instead of sleeping.
+    m_heartbeat.setParent(this);
+    m_heartbeat.setObjectName(QStringLiteral("jobHeartbeat"));
     m_heartbeat.setInterval(kHeartbeatMs);
     connect(&m_heartbeat, &QTimer::timeout, this, &JobManager::heartbeat);
 }
