@@ -93,6 +93,27 @@ QByteArray readAll(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// The process and every process it started, from the parent links in /proc/<pid>/stat.
+QList<qint64> processTree(qint64 root)
+{
+    QMultiMap<qint64, qint64> children;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid)
+            continue;
+        const QByteArray stat = readAll(QStringLiteral("/proc/%1/stat").arg(pid));
+        // "pid (name) state ppid ...": the name may hold spaces and parentheses.
+        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1)
+            children.insert(fields.at(1).toLongLong(), pid);
+    }
+    QList<qint64> tree {root};
+    for (qsizetype i = 0; i < tree.size(); ++i)
+        tree += children.values(tree.at(i));
+    return tree;
+}
+
 // Captures every log message of the process while installed.
 QMutex g_logMutex;
 QStringList g_log;
@@ -1268,11 +1289,20 @@ void TestOpenAI::cliEndToEnd()
     env.insert(QStringLiteral("OPENAI_API_KEY"), kKey);
     env.remove(QStringLiteral("DRILLSTUDIO_DATA_DIR"));
     process.setProcessEnvironment(env);
+    // While drillstudio talks to the emulator, read what every process of its tree shows to
+    // others: the command lines, and the environment of drillstudio itself (where the key is,
+    // which proves these reads see the real process).
     QByteArray cmdline;
+    QByteArrayList treeCmdlines;
+    QByteArray environment;
     connect(m_emulator.get(), &SoraEmulator::requestLogged, this,
             [&](const RequestLogEntry &entry) {
-                if (entry.endpoint == QLatin1String("create") && process.processId() > 0)
-                    cmdline = readAll(QStringLiteral("/proc/%1/cmdline").arg(process.processId()));
+                if (entry.endpoint != QLatin1String("create") || process.processId() <= 0)
+                    return;
+                cmdline = readAll(QStringLiteral("/proc/%1/cmdline").arg(process.processId()));
+                environment = readAll(QStringLiteral("/proc/%1/environ").arg(process.processId()));
+                for (const qint64 pid : processTree(process.processId()))
+                    treeCmdlines << readAll(QStringLiteral("/proc/%1/cmdline").arg(pid));
             });
     process.start(TestSupport::cliPath(),
                   {QStringLiteral("generate"), QStringLiteral("--provider"),
@@ -1295,9 +1325,11 @@ void TestOpenAI::cliEndToEnd()
     QVERIFY(info.frameCount > 0);
 
     // The key is on no command line, in no file of the data folder, in no output.
-    QVERIFY(!cmdline.isEmpty());
-    QVERIFY(cmdline.contains("--base-url"));
-    QVERIFY(!cmdline.contains(kKey.toUtf8()));
+    QVERIFY(cmdline.contains("generate") && cmdline.contains("--base-url"));
+    QVERIFY(environment.split('\0').contains("OPENAI_API_KEY=" + kKey.toUtf8()));
+    QVERIFY(!treeCmdlines.isEmpty());
+    for (const QByteArray &line : std::as_const(treeCmdlines))
+        QVERIFY2(!line.contains(kKey.toUtf8()), QByteArray(line).replace('\0', ' ').constData());
     QVERIFY(!out.contains(kKey) && !err.contains(kKey));
     QDirIterator files(dataDir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     int scanned = 0;
