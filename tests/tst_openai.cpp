@@ -1329,7 +1329,7 @@ void TestOpenAI::cliEndToEnd()
     QVERIFY(environment.split('\0').contains("OPENAI_API_KEY=" + kKey.toUtf8()));
     QVERIFY(!treeCmdlines.isEmpty());
     for (const QByteArray &line : std::as_const(treeCmdlines))
-        QVERIFY2(!line.contains(kKey.toUtf8()), QByteArray(line).replace('\0', ' ').constData());
+        QVERIFY2(!line.contains(kKey.toUtf8()), "the API key is on a command line");
     QVERIFY(!out.contains(kKey) && !err.contains(kKey));
     QDirIterator files(dataDir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     int scanned = 0;
