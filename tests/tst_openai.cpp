@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QNetworkInterface>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
@@ -25,6 +26,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -204,6 +206,7 @@ private Q_SLOTS:
     void providerChecksSizeBeforeSending();
     void providerWithoutKey();
     void providerShutDownMessage();
+    void providerRefusesClearTextToAnotherHost();
 
     // Secrets and the command line
     void keyNeverLogged();
@@ -1240,6 +1243,58 @@ void TestOpenAI::providerShutDownMessage()
     QVERIFY(!error.requestId.isEmpty());
     QVERIFY(error.message.contains(QLatin1String("no longer offers this model")));
     QVERIFY(!error.retryable);
+}
+
+void TestOpenAI::providerRefusesClearTextToAnotherHost()
+{
+    // An emulator on every interface, reached through this machine's own network address: an
+    // http:// address that is not loopback, where every request that arrives is counted.
+    QHostAddress lan;
+    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback()) {
+            lan = address;
+            break;
+        }
+    }
+    if (lan.isNull())
+        QSKIP("this machine has no network address other than loopback");
+    SoraEmulator remote(m_emulator->config());
+    const quint16 port = remote.listen(QHostAddress::AnyIPv4);
+    QVERIFY(port != 0);
+    QSignalSpy requests(&remote, &SoraEmulator::requestLogged);
+    QCOMPARE(m_settings->setValue("openai/baseUrl",
+                                  QStringLiteral("http://%1:%2/v1").arg(lan.toString()).arg(port)),
+             QString());
+
+    auto provider = makeProvider();
+    QSignalSpy failed(provider.get(), &VideoProvider::failed);
+    provider->start(request(QStringLiteral("job-h")));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
+    const ProviderError error = failed.first().at(1).value<ProviderError>();
+    QVERIFY2(error.message.contains(QLatin1String("unencrypted"))
+                     && error.message.contains(QLatin1String("openai/allowInsecure=true")),
+             qPrintable(error.message));
+    QVERIFY(!error.retryable);
+    QCOMPARE(requests.count(), 0);
+    QCOMPARE(remote.createRequestCount(), 0);
+
+    // Allowed on purpose: the job runs, and the log says the key went unencrypted.
+    QCOMPARE(m_settings->setValue("openai/allowInsecure", true), QString());
+    {
+        QMutexLocker locker(&g_logMutex);
+        g_log.clear();
+    }
+    g_previousHandler = qInstallMessageHandler(captureMessage);
+    auto allowed = makeProvider();
+    QSignalSpy finished(allowed.get(), &VideoProvider::finished);
+    allowed->start(request(QStringLiteral("job-i")));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    qInstallMessageHandler(g_previousHandler);
+    QCOMPARE(remote.createRequestCount(), 1);
+    QMutexLocker locker(&g_logMutex);
+    QVERIFY(std::any_of(g_log.cbegin(), g_log.cend(), [](const QString &line) {
+        return line.contains(QLatin1String("the API key is sent unencrypted"));
+    }));
 }
 
 // ---------------------------------------------------------------------------------------------
