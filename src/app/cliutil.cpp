@@ -61,7 +61,7 @@ void addCommon(QCommandLineParser &parser)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 Text::tr("generate, batch, worker, serve or cache"),
+                                 Text::tr("generate, batch, worker, serve, openai-key or cache"),
                                  QStringLiteral("[command]"));
 }
 
