@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The two quick-start commands:
-#   packaging/quickstart.sh run    install what is missing, build, start DrillStudio (local renderer)
+#   packaging/quickstart.sh run    install what is missing, build (with sora-emulator), start
+#                                  DrillStudio (local renderer)
 #   packaging/quickstart.sh test   install what is missing, build, run the whole test suite
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,7 @@ jobs=$(nproc)
 
 if [ "$mode" = run ]; then
   cmake --preset default >/dev/null
-  cmake --build --preset default --parallel "$jobs" --target drillstudio
+  cmake --build --preset default --parallel "$jobs" --target drillstudio sora-emulator
   binary=build/default/src/app/drillstudio
   if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     echo "quickstart: no display found; starting DrillStudio on a virtual display (xvfb-run)." >&2
@@ -38,8 +39,11 @@ cmake --build --preset ci --parallel "$jobs"
 packaging/test-services.sh start
 trap 'packaging/test-services.sh stop' EXIT
 source build/test-services.env
-# The store tests' PostgreSQL rows must run here, not be skipped.
+# The store tests' PostgreSQL rows, the official SDK check and the private keychain test must run
+# here, not be skipped.
 export DRILLSTUDIO_REQUIRE_PG=1
+export DRILLSTUDIO_REQUIRE_SDK=1
+export DRILLSTUDIO_REQUIRE_KEYRING=1
 ctest --preset ci
 cmake --preset headless
 cmake --build --preset headless --parallel "$jobs"

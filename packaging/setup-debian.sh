@@ -10,8 +10,9 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev qt6-httpserver-dev qt6-websockets-dev
   libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-qpa-plugins qt6-translations-l10n
-  # the openai provider's API key in the OS keychain
-  qtkeychain-qt6-dev
+  # the openai provider's API key in the OS keychain, and a private Secret Service for its test
+  # (a session bus, GNOME Keyring, and secret-tool to look the stored key up)
+  qtkeychain-qt6-dev dbus-daemon gnome-keyring libsecret-tools
   # video: encoding with FFmpeg's libraries, playback through GStreamer, ffmpeg/ffprobe for checks
   libavcodec-dev libavformat-dev libswscale-dev libavutil-dev ffmpeg
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
@@ -58,9 +59,10 @@ if ! command -v node >/dev/null 2>&1; then
   $SUDO apt-get update -q
   $SUDO apt-get install -y -q --no-install-recommends nodejs npm
 fi
+# tests/node pins an `openai` release that runs on Debian 12's Node.js 18.
 node_major=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')
-if [ -n "$node_major" ] && [ "$node_major" -lt 20 ]; then
-  echo "setup: Node.js $(node --version) is older than 20; the openai SDK test will be skipped." >&2
+if [ -n "$node_major" ] && [ "$node_major" -lt 18 ]; then
+  echo "setup: Node.js $(node --version) is older than 18; the openai SDK test will fail." >&2
 fi
 node_project="$repo/tests/node"
 if [ -f "$node_project/package-lock.json" ] && command -v npm >/dev/null 2>&1; then

@@ -1,15 +1,25 @@
 // The drillstudio command line, end to end: a real process, a real data folder, a real MP4.
 #include "mediaprobe.h"
+#include "settings.h"
 #include "testsupport.h"
 
+#include <QDate>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QNetworkInterface>
+#include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,6 +41,125 @@ QStringList videoFiles(const QTemporaryDir &dir)
 {
     return QDir(dir.filePath(QStringLiteral("videos")))
             .entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+}
+
+// A short local video for run `run`: the path of its MP4, or empty (and a failed check).
+QString generateShort(const QTemporaryDir &dir, const QString &run, const QString &drill)
+{
+    const auto result = runCli(
+            withDir(dir,
+                    {QStringLiteral("generate"), QStringLiteral("--run-id"), run,
+                     QStringLiteral("--drill"), drill, QStringLiteral("--seconds"),
+                     QStringLiteral("1"), QStringLiteral("--size"), QStringLiteral("640x360")}));
+    if (result.exitCode != 0) {
+        qWarning().noquote() << result.err;
+        return {};
+    }
+    return result.out.trimmed();
+}
+
+void setSetting(const QTemporaryDir &dir, const char *key, const QVariant &value)
+{
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    const QString error = settings.setValue(key, value);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+QJsonObject jsonObjectOf(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+const QString kEmulatorKey = QStringLiteral("test-key-not-secret-0123456789");
+
+#ifdef SORA_EMULATOR_PATH
+// A running sora-emulator process; stopped (by its own pid) when this goes out of scope.
+class EmulatorProcess
+{
+public:
+    ~EmulatorProcess()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            if (!m_process.waitForFinished(5000)) {
+                m_process.kill();
+                m_process.waitForFinished();
+            }
+        }
+    }
+
+    // Starts the emulator and waits for its "listening on URL" line; returns its port.
+    int start(const QStringList &arguments)
+    {
+        m_process.setProgram(QStringLiteral(SORA_EMULATOR_PATH));
+        m_process.setArguments(arguments);
+        m_process.start();
+        if (!m_process.waitForStarted())
+            return 0;
+        QSignalSpy output(&m_process, &QProcess::readyReadStandardOutput);
+        QByteArray text;
+        while (!text.contains('\n')) {
+            if (m_process.state() == QProcess::NotRunning
+                || (!m_process.bytesAvailable() && !output.wait(20000)))
+                return 0;
+            text += m_process.readAllStandardOutput();
+        }
+        const QRegularExpressionMatch match
+                = QRegularExpression(QStringLiteral("^listening on http://[^ ]+:(\\d+)/v1$"))
+                          .match(QString::fromUtf8(text.left(text.indexOf('\n'))));
+        m_port = match.hasMatch() ? match.captured(1).toInt() : 0;
+        return m_port;
+    }
+
+    // The number of creates the emulator received, from its request log.
+    int creates()
+    {
+        QNetworkAccessManager network;
+        QNetworkRequest request(
+                QUrl(QStringLiteral("http://127.0.0.1:%1/_emulator/log").arg(m_port)));
+        request.setRawHeader("Authorization", "Bearer " + kEmulatorKey.toUtf8());
+        std::unique_ptr<QNetworkReply> reply(network.get(request));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        if (!reply->isFinished() && !finished.wait(20000))
+            return -1;
+        return QJsonDocument::fromJson(reply->readAll())
+                .object()
+                .value(QStringLiteral("create_requests"))
+                .toInt(-1);
+    }
+
+private:
+    QProcess m_process;
+    int m_port = 0;
+};
+#endif
+
+// The programs a private Secret Service session needs (setup-debian.sh installs them).
+QString missingKeyringTool()
+{
+    for (const char *tool : {"dbus-run-session", "gnome-keyring-daemon", "secret-tool"})
+        if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
+            return QString::fromLatin1(tool);
+    return {};
+}
+
+// An environment with nothing of the caller's session: a private home, no bus, no display.
+QProcessEnvironment privateEnvironment(const QTemporaryDir &home)
+{
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral(".config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral(".local/share")));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral(".cache")));
+    QDir().mkpath(home.filePath(QStringLiteral("run")));
+    QFile::setPermissions(home.filePath(QStringLiteral("run")),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.filePath(QStringLiteral("run")));
+    return env;
 }
 
 } // namespace
@@ -55,7 +184,15 @@ private Q_SLOTS:
     void clearAllAsksFirst();
     void drillFromStdin();
     void openaiKeyFromStandardInputOnly();
+    void openaiKeyInPrivateKeychain();
+    void openaiKeyWithoutKeychainService();
     void invalidSettingsFallBackToDefaults();
+    void cacheListColumns();
+    void cacheUsage();
+    void cacheEvictLeastRecentlyUsed();
+    void cacheCosts();
+    void insecureBaseUrl();
+    void readmeCommands();
 };
 
 void TestCli::initTestCase()
@@ -379,16 +516,107 @@ void TestCli::openaiKeyFromStandardInputOnly()
 {
     auto result = runCli({QStringLiteral("openai-key")});
     QCOMPARE(result.exitCode, 2);
+    QVERIFY(result.err.contains(QLatin1String("openai-key set")));
+    // An empty key is refused before any keychain is asked.
     result = runCli({QStringLiteral("openai-key"), QStringLiteral("set")}, {}, "\n");
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.err.contains(QLatin1String("nothing was stored")));
-    // Stored, or refused by a machine without a keychain service: never echoed either way.
-    const QByteArray key = "test-key-not-secret-0123456789";
-    result = runCli({QStringLiteral("openai-key"), QStringLiteral("set")}, {}, key + "\n");
-    QVERIFY2(result.exitCode == 0 || result.err.contains(QLatin1String("keychain")),
+    result = runCli({QStringLiteral("openai-key"), QStringLiteral("set")}, {}, "two words\n");
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY(result.err.contains(QLatin1String("does not look like an API key")));
+}
+
+void TestCli::openaiKeyInPrivateKeychain()
+{
+#ifndef SORA_EMULATOR_PATH
+    QSKIP("sora-emulator is not built (WITH_EMULATOR=OFF)");
+#else
+    if (const QString tool = missingKeyringTool(); !tool.isEmpty()) {
+        if (qEnvironmentVariableIntValue("DRILLSTUDIO_REQUIRE_KEYRING"))
+            QFAIL(qPrintable(tool + QStringLiteral(" is missing: run packaging/setup-debian.sh")));
+        QSKIP(qPrintable(tool + QStringLiteral(" is missing: run packaging/setup-debian.sh")));
+    }
+    EmulatorProcess emulator;
+    const int port = emulator.start({QStringLiteral("--port"), QStringLiteral("0"),
+                                     QStringLiteral("--api-key"), kEmulatorKey,
+                                     QStringLiteral("--instant"), QStringLiteral("--tiny")});
+    QVERIFY(port > 0);
+    QTemporaryDir home;
+    QTemporaryDir data;
+    setSetting(data, "openai/pollIntervalSeconds", 1);
+    const QString keyFile = home.filePath(QStringLiteral("key.txt"));
+    {
+        QFile file(keyFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(kEmulatorKey.toUtf8() + '\n');
+    }
+    // One private session bus with its own Secret Service (gnome-keyring) and a login keyring in
+    // the private home: the caller's keychain is never reached. The key travels in a file on
+    // standard input; the emulator only accepts requests that carry it, so a generated video
+    // proves that drillstudio read it back from the keychain.
+    const QString script = QStringLiteral(
+            "printf 'unlock-password\\n' | gnome-keyring-daemon --unlock --components=secrets "
+            ">/dev/null 2>&1\n"
+            "\"$DS_CLI\" openai-key set <\"$DS_KEYFILE\" >\"$DS_OUT/set.out\" "
+            "2>\"$DS_OUT/set.err\"; echo $? >\"$DS_OUT/set.rc\"\n"
+            "secret-tool lookup server DrillStudio user openai-api-key >\"$DS_OUT/lookup.out\" "
+            "2>\"$DS_OUT/lookup.err\"; echo $? >\"$DS_OUT/lookup.rc\"\n"
+            "\"$DS_CLI\" generate --provider openai --base-url \"$DS_BASE\" --run-id 77 --drill "
+            "\"$DS_DRILL\" --data-dir \"$DS_DATA\" >\"$DS_OUT/generate.out\" "
+            "2>\"$DS_OUT/generate.err\"; echo $? >\"$DS_OUT/generate.rc\"\n");
+    QProcessEnvironment env = privateEnvironment(home);
+    env.insert(QStringLiteral("DS_CLI"), TestSupport::cliPath());
+    env.insert(QStringLiteral("DS_KEYFILE"), keyFile);
+    env.insert(QStringLiteral("DS_OUT"), home.path());
+    env.insert(QStringLiteral("DS_DATA"), data.path());
+    env.insert(QStringLiteral("DS_DRILL"), kDrill);
+    env.insert(QStringLiteral("DS_BASE"), QStringLiteral("http://127.0.0.1:%1/v1").arg(port));
+    QProcess session;
+    session.setProcessEnvironment(env);
+    session.start(QStringLiteral("dbus-run-session"),
+                  {QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), script});
+    QVERIFY(session.waitForStarted());
+    QVERIFY(session.waitForFinished(180000));
+    QCOMPARE(session.exitCode(), 0);
+    auto read = [&home](const char *name) {
+        QFile file(home.filePath(QString::fromLatin1(name)));
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    };
+    QVERIFY2(read("set.rc").trimmed() == QLatin1String("0"), qPrintable(read("set.err")));
+    QVERIFY(read("set.out").contains(QLatin1String("stored in the system keychain")));
+    // The Secret Service holds it under the README's service and account.
+    QVERIFY2(read("lookup.rc").trimmed() == QLatin1String("0"), qPrintable(read("lookup.err")));
+    QCOMPARE(read("lookup.out").trimmed(), kEmulatorKey);
+    QVERIFY2(read("generate.rc").trimmed() == QLatin1String("0"), qPrintable(read("generate.err")));
+    const QString video = read("generate.out").trimmed();
+    QVERIFY2(video.startsWith(data.path()) && QFileInfo(video).size() > 0, qPrintable(video));
+    QCOMPARE(emulator.creates(), 1);
+    // The keyring lives in the private home; nothing printed the key.
+    QVERIFY(!QDir(home.filePath(QStringLiteral(".local/share/keyrings")))
+                     .entryList({QStringLiteral("*.keyring")})
+                     .isEmpty());
+    for (const char *name : {"set.out", "set.err", "generate.out", "generate.err"})
+        QVERIFY2(!read(name).contains(kEmulatorKey), name);
+#endif
+}
+
+void TestCli::openaiKeyWithoutKeychainService()
+{
+    QTemporaryDir home;
+    QProcessEnvironment env = privateEnvironment(home);
+    // A session bus address where nothing listens: no Secret Service, no KWallet.
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+               QStringLiteral("unix:path=") + home.filePath(QStringLiteral("no-bus")));
+    const QByteArray key = kEmulatorKey.toUtf8();
+    const auto result
+            = runCli({QStringLiteral("openai-key"), QStringLiteral("set")}, env, key + "\n", 60000);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QLatin1String("The keychain could not store the key")),
              qPrintable(result.err));
-    QVERIFY(!result.out.contains(QLatin1String(key)));
-    QVERIFY(!result.err.contains(QLatin1String(key)));
+    QVERIFY(result.err.contains(QLatin1String("OPENAI_API_KEY")));
+    QVERIFY(!result.out.contains(QLatin1String("stored")));
+    QVERIFY(!result.out.contains(QLatin1String(key)) && !result.err.contains(QLatin1String(key)));
+    QVERIFY(!QFileInfo::exists(home.filePath(QStringLiteral(".local/share/keyrings"))));
 }
 
 void TestCli::invalidSettingsFallBackToDefaults()
@@ -417,6 +645,427 @@ void TestCli::invalidSettingsFallBackToDefaults()
     const MediaInfo info = MediaProbe::probe(result.out.trimmed());
     QCOMPARE(info.width, 1280);
     QCOMPARE(info.height, 720);
+}
+
+void TestCli::cacheListColumns()
+{
+    QTemporaryDir dir;
+    // One video linked by five runs: the list shows two and how many more.
+    for (const char *run : {"101", "201", "20325", "30001", "40001"})
+        QVERIFY(!generateShort(dir, QString::fromLatin1(run), kDrill).isEmpty());
+    const auto json = runCli(withDir(
+            dir, {QStringLiteral("cache"), QStringLiteral("list"), QStringLiteral("--json")}));
+    const QJsonObject video = QJsonDocument::fromJson(json.out.toUtf8()).array().first().toObject();
+    const QString size = QLocale().formattedDataSize(video[QStringLiteral("bytes")].toInteger());
+    const auto list = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("list")}));
+    QCOMPARE(list.exitCode, 0);
+    const QStringList lines = list.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3); // header, the video, the total
+    const QString &header = lines.at(0);
+    const QString &row = lines.at(1);
+    const qsizetype runsAt = header.indexOf(QLatin1String("RUNS"));
+    const qsizetype sizeEnd = header.indexOf(QLatin1String("SIZE")) + 4;
+    const qsizetype createdAt = header.indexOf(QLatin1String("CREATED"));
+    const qsizetype drillAt = header.indexOf(QLatin1String("DRILL"));
+    QVERIFY(runsAt > 0 && sizeEnd > runsAt && createdAt > sizeEnd && drillAt > createdAt);
+    // Each cell starts under its title (sizes end under theirs), two spaces apart at least.
+    QVERIFY2(row.left(runsAt).startsWith(video[QStringLiteral("video_id")].toString()),
+             qPrintable(row));
+    const QString runsToSize = row.mid(runsAt, sizeEnd - runsAt);
+    QVERIFY2(QRegularExpression(QStringLiteral("^101, 201 \\+3 {2,}")
+                                + QRegularExpression::escape(size) + QLatin1Char('$'))
+                     .match(runsToSize)
+                     .hasMatch(),
+             qPrintable(row));
+    QCOMPARE(row.mid(sizeEnd, 2), QStringLiteral("  "));
+    QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d {2,}$"))
+                     .match(row.mid(createdAt, drillAt - createdAt))
+                     .hasMatch(),
+             qPrintable(row));
+    QCOMPARE(row.mid(drillAt), kDrill);
+    QCOMPARE(header.mid(runsAt, sizeEnd - runsAt).simplified(), QStringLiteral("RUNS SIZE"));
+}
+
+void TestCli::cacheUsage()
+{
+    QTemporaryDir dir;
+    const QString a = generateShort(dir, QStringLiteral("1"), kDrill);
+    const QString b = generateShort(dir, QStringLiteral("2"), QStringLiteral("プランク 30秒"));
+    QVERIFY(!a.isEmpty() && !b.isEmpty());
+    QCOMPARE(generateShort(dir, QStringLiteral("3"), kDrill), a);
+    const qint64 bytesA = QFileInfo(a).size();
+    const qint64 bytesB = QFileInfo(b).size();
+    QVERIFY(bytesA > 1000 && bytesB > 1000);
+
+    auto result = runCli(withDir(
+            dir, {QStringLiteral("cache"), QStringLiteral("usage"), QStringLiteral("--json")}));
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject usage = jsonObjectOf(result.out);
+    QCOMPARE(usage[QStringLiteral("videos")].toInteger(), 2);
+    QCOMPARE(usage[QStringLiteral("bytes")].toInteger(), bytesA + bytesB);
+    QMap<qint64, qint64> perRun;
+    for (const QJsonValue run : usage[QStringLiteral("runs")].toArray())
+        perRun.insert(run[QStringLiteral("run_id")].toInteger(),
+                      run[QStringLiteral("bytes")].toInteger());
+    QCOMPARE(perRun, (QMap<qint64, qint64> {{1, bytesA}, {2, bytesB}, {3, bytesA}}));
+
+    result = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("usage")}));
+    QCOMPARE(result.exitCode, 0);
+    const QLocale locale;
+    QVERIFY2(result.out.startsWith(QStringLiteral("2 video(s) use %1 on disk.\n")
+                                           .arg(locale.formattedDataSize(bytesA + bytesB))),
+             qPrintable(result.out));
+    for (const auto &[run, bytes] : {std::pair {1, bytesA}, {2, bytesB}, {3, bytesA}})
+        QVERIFY2(result.out.contains(QStringLiteral("  run %1: %2 ")
+                                             .arg(run)
+                                             .arg(locale.formattedDataSize(bytes))),
+                 qPrintable(result.out));
+}
+
+void TestCli::cacheEvictLeastRecentlyUsed()
+{
+    QTemporaryDir dir;
+    const QString a = generateShort(dir, QStringLiteral("1"), kDrill);
+    const QString b = generateShort(dir, QStringLiteral("2"), QStringLiteral("プランク 30秒"));
+    const QString c = generateShort(dir, QStringLiteral("3"), QStringLiteral("ランジ 10回"));
+    QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty());
+    // Run 4 uses the first video again: the second is now the least recently used.
+    QCOMPARE(generateShort(dir, QStringLiteral("4"), kDrill), a);
+
+    // Without caps nothing goes.
+    auto result = runCli(withDir(
+            dir, {QStringLiteral("cache"), QStringLiteral("evict"), QStringLiteral("--json")}));
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(jsonObjectOf(result.out)[QStringLiteral("evicted")].toInt(), 0);
+
+    const qint64 total = QFileInfo(a).size() + QFileInfo(b).size() + QFileInfo(c).size();
+    setSetting(dir, "cache/maxBytes", total - 1);
+    result = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("evict")}));
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QLatin1String("Evicted 1 video(s)")), qPrintable(result.out));
+    QVERIFY(QFile::exists(a));
+    QVERIFY(!QFile::exists(b));
+    QVERIFY(QFile::exists(c));
+    result = runCli(withDir(
+            dir, {QStringLiteral("cache"), QStringLiteral("list"), QStringLiteral("--json")}));
+    QStringList files;
+    for (const QJsonValue video : QJsonDocument::fromJson(result.out.toUtf8()).array())
+        files << video[QStringLiteral("file")].toString();
+    files.sort();
+    QStringList expected {a, c};
+    expected.sort();
+    QCOMPARE(files, expected);
+
+    // Under the cap now: the JSON form reports nothing more to do.
+    result = runCli(withDir(
+            dir, {QStringLiteral("cache"), QStringLiteral("evict"), QStringLiteral("--json")}));
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject evicted = jsonObjectOf(result.out);
+    QCOMPARE(evicted[QStringLiteral("evicted")].toInt(), 0);
+    QCOMPARE(evicted[QStringLiteral("videos")].toInt(), 2);
+    QCOMPARE(evicted[QStringLiteral("bytes")].toInteger(),
+             QFileInfo(a).size() + QFileInfo(c).size());
+}
+
+void TestCli::cacheCosts()
+{
+#ifndef SORA_EMULATOR_PATH
+    QSKIP("sora-emulator is not built (WITH_EMULATOR=OFF)");
+#else
+    EmulatorProcess emulator;
+    const int port = emulator.start(
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--api-key"),
+             kEmulatorKey, QStringLiteral("--instant"), QStringLiteral("--shared-content")});
+    QVERIFY(port > 0);
+    QTemporaryDir dir;
+    setSetting(dir, "openai/pollIntervalSeconds", 1);
+    setSetting(dir, "budget/dailyUsd", 5);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OPENAI_API_KEY"), kEmulatorKey);
+    // Two paid videos of 4 s at 1280x720 with sora-2 ($0.10 a second), and a run that shares the
+    // first one and pays nothing.
+    const std::pair<const char *, QString> runs[]
+            = {{"1", kDrill}, {"2", QStringLiteral("プランク 30秒")}, {"3", kDrill}};
+    for (const auto &[run, drill] : runs) {
+        const auto result
+                = runCli(withDir(dir,
+                                 {QStringLiteral("generate"), QStringLiteral("--provider"),
+                                  QStringLiteral("openai"), QStringLiteral("--base-url"),
+                                  QStringLiteral("http://127.0.0.1:%1/v1").arg(port),
+                                  QStringLiteral("--run-id"), QString::fromLatin1(run),
+                                  QStringLiteral("--drill"), drill}),
+                         env);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY2(result.err.contains(QLatin1String("$0.40")), qPrintable(result.err));
+    }
+    QCOMPARE(emulator.creates(), 2);
+
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    const QString month = QDate::currentDate().toString(QStringLiteral("yyyy-MM"));
+    auto result = runCli(withDir(
+            dir, {QStringLiteral("cache"), QStringLiteral("costs"), QStringLiteral("--json")}));
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject costs = jsonObjectOf(result.out);
+    auto near = [](const QJsonValue &value, double expected) {
+        return qAbs(value.toDouble(-1) - expected) < 1e-9;
+    };
+    QVERIFY2(near(costs[QStringLiteral("today")], 0.80), qPrintable(result.out));
+    QVERIFY(near(costs[QStringLiteral("this_month")], 0.80));
+    QVERIFY(near(costs[QStringLiteral("daily_cap")], 5));
+    QVERIFY(near(costs[QStringLiteral("monthly_cap")], 0));
+    const QJsonObject perDay = costs[QStringLiteral("per_day")].toObject();
+    QCOMPARE(perDay.keys(), QStringList {today});
+    QVERIFY(near(perDay[today], 0.80));
+    QCOMPARE(costs[QStringLiteral("per_month")].toObject().keys(), QStringList {month});
+    const QJsonObject perRun = costs[QStringLiteral("per_run")].toObject();
+    QCOMPARE(perRun.keys(), (QStringList {QStringLiteral("1"), QStringLiteral("2")}));
+    QVERIFY(near(perRun[QStringLiteral("1")], 0.40));
+    QVERIFY(near(perRun[QStringLiteral("2")], 0.40));
+
+    result = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("costs")}));
+    QCOMPARE(result.exitCode, 0);
+    for (const QString &line : {QStringLiteral("Today: $0.80 (cap: $5.00)"),
+                                QStringLiteral("This month: $0.80 (cap: no cap)"),
+                                QStringLiteral("  %1  $0.80").arg(month),
+                                QStringLiteral("  run 1: $0.40"), QStringLiteral("  run 2: $0.40")})
+        QVERIFY2(result.out.contains(line + QLatin1Char('\n')), qPrintable(result.out));
+    QVERIFY(!result.out.contains(QLatin1String("run 3")));
+#endif
+}
+
+void TestCli::insecureBaseUrl()
+{
+#ifndef SORA_EMULATOR_PATH
+    QSKIP("sora-emulator is not built (WITH_EMULATOR=OFF)");
+#else
+    // The emulator listens on every interface, so this machine's own network address is an
+    // http:// address that is not loopback, and every request that reaches it is counted.
+    QHostAddress lan;
+    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback()) {
+            lan = address;
+            break;
+        }
+    }
+    if (lan.isNull())
+        QSKIP("this machine has no network address other than loopback");
+    EmulatorProcess emulator;
+    const int port = emulator.start({QStringLiteral("--port"), QStringLiteral("0"),
+                                     QStringLiteral("--host"), QStringLiteral("0.0.0.0"),
+                                     QStringLiteral("--api-key"), kEmulatorKey,
+                                     QStringLiteral("--instant"), QStringLiteral("--tiny")});
+    QVERIFY(port > 0);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OPENAI_API_KEY"), kEmulatorKey);
+    auto generate = [&](const QTemporaryDir &dir, const QString &host, const QString &run) {
+        return runCli(withDir(dir,
+                              {QStringLiteral("generate"), QStringLiteral("--provider"),
+                               QStringLiteral("openai"), QStringLiteral("--base-url"),
+                               QStringLiteral("http://%1:%2/v1").arg(host).arg(port),
+                               QStringLiteral("--run-id"), run, QStringLiteral("--drill"), kDrill}),
+                      env);
+    };
+    QTemporaryDir dir;
+    setSetting(dir, "openai/pollIntervalSeconds", 1);
+    auto result = generate(dir, lan.toString(), QStringLiteral("1"));
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QLatin1String("unencrypted"))
+                     && result.err.contains(QLatin1String("openai/allowInsecure=true")),
+             qPrintable(result.err));
+    QCOMPARE(emulator.creates(), 0);
+    result = runCli(withDir(
+            dir, {QStringLiteral("cache"), QStringLiteral("list"), QStringLiteral("--json")}));
+    QCOMPARE(QJsonDocument::fromJson(result.out.toUtf8()).array().size(), 0);
+
+    // Loopback over http:// is this machine: allowed without a word.
+    QTemporaryDir local;
+    setSetting(local, "openai/pollIntervalSeconds", 1);
+    result = generate(local, QStringLiteral("127.0.0.1"), QStringLiteral("2"));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(!result.err.contains(QLatin1String("unencrypted")), qPrintable(result.err));
+    QCOMPARE(emulator.creates(), 1);
+
+    // Allowed on purpose: it works, with a warning on the terminal and in the log.
+    setSetting(dir, "openai/allowInsecure", true);
+    result = generate(dir, lan.toString(), QStringLiteral("1"));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(result.err.contains(QLatin1String("warning: the API key is sent unencrypted")),
+             qPrintable(result.err));
+    QCOMPARE(emulator.creates(), 2);
+    QFile log(dir.filePath(QStringLiteral("drillstudio.log")));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    QVERIFY(log.readAll().contains("unencrypted"));
+#endif
+}
+
+// Splits a README command the way a shell would for these simple lines: words, "quoted words",
+// and "< file" for standard input.
+QStringList shellWords(const QString &line, QString *stdinFile)
+{
+    QStringList words;
+    QString word;
+    bool quoted = false;
+    bool inWord = false;
+    for (const QChar c : line) {
+        if (c == u'"') {
+            quoted = !quoted;
+            inWord = true;
+        } else if (c.isSpace() && !quoted) {
+            if (inWord)
+                words << word;
+            word.clear();
+            inWord = false;
+        } else {
+            word += c;
+            inWord = true;
+        }
+    }
+    if (inWord)
+        words << word;
+    const qsizetype redirect = words.indexOf(QStringLiteral("<"));
+    if (redirect >= 0) {
+        *stdinFile = words.value(redirect + 1);
+        words = words.mid(0, redirect);
+    }
+    return words;
+}
+
+void TestCli::readmeCommands()
+{
+    QFile readme(QStringLiteral(DRILLSTUDIO_SOURCE_DIR "/README.md"));
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(readme.readAll());
+    const qsizetype section = text.indexOf(QLatin1String("### The command line"));
+    QVERIFY(section >= 0);
+    const qsizetype open = text.indexOf(QLatin1String("```\n"), section) + 4;
+    const qsizetype close = text.indexOf(QLatin1String("```"), open);
+    QVERIFY(open > 4 && close > open);
+
+    // Every line of the block, as written: optional parts [..] are run without and with, the
+    // placeholders get values, "a | b" are alternatives, <command> stands for each command.
+    QStringList commands;
+    for (QString line : text.mid(open, close - open).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        line = line.section(QLatin1Char('#'), 0, 0).trimmed();
+        QVERIFY2(line.startsWith(QLatin1String("drillstudio ")), qPrintable(line));
+        if (line.contains(QLatin1String(" | "))) {
+            for (QString alternative : line.mid(12).split(QStringLiteral(" | "))) {
+                if (alternative.startsWith(QLatin1String("<command>"))) {
+                    for (const char *command :
+                         {"generate", "batch", "worker", "serve", "openai-key", "cache"})
+                        commands << QStringLiteral("drillstudio ")
+                                        + QString(alternative)
+                                                  .replace(QStringLiteral("<command>"),
+                                                           QString::fromLatin1(command));
+                } else {
+                    commands << QStringLiteral("drillstudio ") + alternative;
+                }
+            }
+            continue;
+        }
+        static const QRegularExpression optional(QStringLiteral(" \\[([^]]+)\\]"));
+        QString without = line;
+        QString with = line;
+        without.replace(optional, QString());
+        with.replace(optional, QStringLiteral(" \\1"));
+        with.replace(QStringLiteral("--host H"), QStringLiteral("--host 127.0.0.1"))
+                .replace(QStringLiteral("--port N"), QStringLiteral("--port 0"));
+        commands << without;
+        if (with != without)
+            commands << with;
+    }
+    QVERIFY(commands.size() >= 20);
+
+    // The files the README's lines name, in the folder they run in; a short default video keeps
+    // the test quick and a free port keeps "serve" from clashing.
+    QTemporaryDir work;
+    QTemporaryDir data;
+    QTemporaryDir home;
+    setSetting(data, "generation/seconds", 1);
+    setSetting(data, "generation/size", QStringLiteral("640x360"));
+    setSetting(data, "server/port", 0);
+    const std::pair<const char *, QByteArray> files[]
+            = {{"advice.txt", QStringLiteral("プランク 30秒\n").toUtf8()},
+               {"drills.jsonl",
+                QStringLiteral("{\"run_id\": 44, \"drill_text\": \"ランジ 10回\"}\n"
+                               "{\"run_id\": 45, \"drill_text\": \"もも上げ 20m×3\", \"size\": "
+                               "\"640x360\", \"seconds\": 1}\n")
+                        .toUtf8()},
+               {"key.txt", kEmulatorKey.toUtf8() + '\n'}};
+    for (const auto &[name, content] : files) {
+        QFile file(work.filePath(QString::fromLatin1(name)));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    // No keychain service in this session: "openai-key set" must say so, not touch the caller's.
+    QProcessEnvironment env = privateEnvironment(home);
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+               QStringLiteral("unix:path=") + home.filePath(QStringLiteral("no-bus")));
+    env.insert(QStringLiteral("DRILLSTUDIO_DATA_DIR"), data.path());
+
+    for (const QString &command : std::as_const(commands)) {
+        QString stdinFile;
+        QStringList words = shellWords(command, &stdinFile);
+        words.removeFirst();
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.setWorkingDirectory(work.path());
+        if (!stdinFile.isEmpty())
+            process.setStandardInputFile(work.filePath(stdinFile));
+        else
+            process.setStandardInputFile(QProcess::nullDevice());
+        process.start(TestSupport::cliPath(), words);
+        QVERIFY2(process.waitForStarted(), qPrintable(command));
+        const bool longRunning = (words.first() == QLatin1String("serve")
+                                  || (words.first() == QLatin1String("worker")
+                                      && !words.contains(QLatin1String("--until-idle"))))
+                && !words.contains(QLatin1String("--help"));
+        if (longRunning) {
+            // A server or worker runs until stopped: it must say it is working first.
+            const bool serve = words.first() == QLatin1String("serve");
+            const QByteArray expected = serve ? QByteArray("listening on http://127.0.0.1:")
+                                              : QByteArray("Working on the job queue");
+            QByteArray said;
+            QTRY_VERIFY2_WITH_TIMEOUT((said += serve ? process.readAllStandardOutput()
+                                                     : process.readAllStandardError())
+                                              .contains(expected),
+                                      qPrintable(command), 30000);
+            QCOMPARE(process.state(), QProcess::Running);
+            process.terminate();
+            QVERIFY(process.waitForFinished(30000));
+            continue;
+        }
+        QVERIFY2(process.waitForFinished(120000), qPrintable(command));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        const QString out = QString::fromUtf8(process.readAllStandardOutput());
+        if (words.startsWith(QStringLiteral("openai-key"))
+            && !words.contains(QLatin1String("--help"))) {
+            QVERIFY2(process.exitCode() == 1 && err.contains(QLatin1String("keychain")),
+                     qPrintable(command + QLatin1Char('\n') + err));
+            continue;
+        }
+        // Without a terminal to ask on, clearing everything needs --yes.
+        if (words.contains(QLatin1String("--all")) && !words.contains(QLatin1String("--yes"))) {
+            QVERIFY2(process.exitCode() == 1 && err.contains(QLatin1String("--yes")),
+                     qPrintable(command + QLatin1Char('\n') + err));
+            continue;
+        }
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+                 qPrintable(command + QLatin1Char('\n') + err));
+        if (words.first() == QLatin1String("generate") && !words.contains(QLatin1String("--help")))
+            QVERIFY2(out.trimmed().endsWith(QLatin1String(".mp4")), qPrintable(out));
+    }
+
+    // The emulator's path in the README is where "quickstart.sh run" builds it.
+    const QString emulatorPath = QStringLiteral("build/default/src/emulator/sora-emulator");
+    QVERIFY(text.contains(QStringLiteral("`%1 --port 0 --tiny`").arg(emulatorPath)));
+    QFile quickstart(QStringLiteral(DRILLSTUDIO_SOURCE_DIR "/packaging/quickstart.sh"));
+    QVERIFY(quickstart.open(QIODevice::ReadOnly));
+    const QString script = QString::fromUtf8(quickstart.readAll());
+    QVERIFY(QRegularExpression(QStringLiteral("cmake --build --preset default [^\\n]*--target "
+                                              "[^\\n]*\\bsora-emulator\\b"))
+                    .match(script)
+                    .hasMatch());
+    QVERIFY(script.contains(QLatin1String("binary=build/default/src/app/drillstudio")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

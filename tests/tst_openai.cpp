@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QNetworkInterface>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
@@ -25,6 +26,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -91,6 +93,27 @@ QByteArray readAll(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The process and every process it started, from the parent links in /proc/<pid>/stat.
+QList<qint64> processTree(qint64 root)
+{
+    QMultiMap<qint64, qint64> children;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid)
+            continue;
+        const QByteArray stat = readAll(QStringLiteral("/proc/%1/stat").arg(pid));
+        // "pid (name) state ppid ...": the name may hold spaces and parentheses.
+        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1)
+            children.insert(fields.at(1).toLongLong(), pid);
+    }
+    QList<qint64> tree {root};
+    for (qsizetype i = 0; i < tree.size(); ++i)
+        tree += children.values(tree.at(i));
+    return tree;
 }
 
 // Captures every log message of the process while installed.
@@ -183,6 +206,7 @@ private Q_SLOTS:
     void providerChecksSizeBeforeSending();
     void providerWithoutKey();
     void providerShutDownMessage();
+    void providerRefusesClearTextToAnotherHost();
 
     // Secrets and the command line
     void keyNeverLogged();
@@ -1221,6 +1245,58 @@ void TestOpenAI::providerShutDownMessage()
     QVERIFY(!error.retryable);
 }
 
+void TestOpenAI::providerRefusesClearTextToAnotherHost()
+{
+    // An emulator on every interface, reached through this machine's own network address: an
+    // http:// address that is not loopback, where every request that arrives is counted.
+    QHostAddress lan;
+    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback()) {
+            lan = address;
+            break;
+        }
+    }
+    if (lan.isNull())
+        QSKIP("this machine has no network address other than loopback");
+    SoraEmulator remote(m_emulator->config());
+    const quint16 port = remote.listen(QHostAddress::AnyIPv4);
+    QVERIFY(port != 0);
+    QSignalSpy requests(&remote, &SoraEmulator::requestLogged);
+    QCOMPARE(m_settings->setValue("openai/baseUrl",
+                                  QStringLiteral("http://%1:%2/v1").arg(lan.toString()).arg(port)),
+             QString());
+
+    auto provider = makeProvider();
+    QSignalSpy failed(provider.get(), &VideoProvider::failed);
+    provider->start(request(QStringLiteral("job-h")));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
+    const ProviderError error = failed.first().at(1).value<ProviderError>();
+    QVERIFY2(error.message.contains(QLatin1String("unencrypted"))
+                     && error.message.contains(QLatin1String("openai/allowInsecure=true")),
+             qPrintable(error.message));
+    QVERIFY(!error.retryable);
+    QCOMPARE(requests.count(), 0);
+    QCOMPARE(remote.createRequestCount(), 0);
+
+    // Allowed on purpose: the job runs, and the log says the key went unencrypted.
+    QCOMPARE(m_settings->setValue("openai/allowInsecure", true), QString());
+    {
+        QMutexLocker locker(&g_logMutex);
+        g_log.clear();
+    }
+    g_previousHandler = qInstallMessageHandler(captureMessage);
+    auto allowed = makeProvider();
+    QSignalSpy finished(allowed.get(), &VideoProvider::finished);
+    allowed->start(request(QStringLiteral("job-i")));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    qInstallMessageHandler(g_previousHandler);
+    QCOMPARE(remote.createRequestCount(), 1);
+    QMutexLocker locker(&g_logMutex);
+    QVERIFY(std::any_of(g_log.cbegin(), g_log.cend(), [](const QString &line) {
+        return line.contains(QLatin1String("the API key is sent unencrypted"));
+    }));
+}
+
 // ---------------------------------------------------------------------------------------------
 
 void TestOpenAI::keyNeverLogged()
@@ -1268,11 +1344,20 @@ void TestOpenAI::cliEndToEnd()
     env.insert(QStringLiteral("OPENAI_API_KEY"), kKey);
     env.remove(QStringLiteral("DRILLSTUDIO_DATA_DIR"));
     process.setProcessEnvironment(env);
+    // While drillstudio talks to the emulator, read what every process of its tree shows to
+    // others: the command lines, and the environment of drillstudio itself (where the key is,
+    // which proves these reads see the real process).
     QByteArray cmdline;
+    QByteArrayList treeCmdlines;
+    QByteArray environment;
     connect(m_emulator.get(), &SoraEmulator::requestLogged, this,
             [&](const RequestLogEntry &entry) {
-                if (entry.endpoint == QLatin1String("create") && process.processId() > 0)
-                    cmdline = readAll(QStringLiteral("/proc/%1/cmdline").arg(process.processId()));
+                if (entry.endpoint != QLatin1String("create") || process.processId() <= 0)
+                    return;
+                cmdline = readAll(QStringLiteral("/proc/%1/cmdline").arg(process.processId()));
+                environment = readAll(QStringLiteral("/proc/%1/environ").arg(process.processId()));
+                for (const qint64 pid : processTree(process.processId()))
+                    treeCmdlines << readAll(QStringLiteral("/proc/%1/cmdline").arg(pid));
             });
     process.start(TestSupport::cliPath(),
                   {QStringLiteral("generate"), QStringLiteral("--provider"),
@@ -1295,9 +1380,11 @@ void TestOpenAI::cliEndToEnd()
     QVERIFY(info.frameCount > 0);
 
     // The key is on no command line, in no file of the data folder, in no output.
-    QVERIFY(!cmdline.isEmpty());
-    QVERIFY(cmdline.contains("--base-url"));
-    QVERIFY(!cmdline.contains(kKey.toUtf8()));
+    QVERIFY(cmdline.contains("generate") && cmdline.contains("--base-url"));
+    QVERIFY(environment.split('\0').contains("OPENAI_API_KEY=" + kKey.toUtf8()));
+    QVERIFY(!treeCmdlines.isEmpty());
+    for (const QByteArray &line : std::as_const(treeCmdlines))
+        QVERIFY2(!line.contains(kKey.toUtf8()), "the API key is on a command line");
     QVERIFY(!out.contains(kKey) && !err.contains(kKey));
     QDirIterator files(dataDir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     int scanned = 0;

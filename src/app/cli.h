@@ -1,5 +1,5 @@
 #pragma once
-// The command line: sub-commands generate, cache and serve, and their output.
+// The command line: finds the sub-command and runs it (one file per command in commands/).
 #include <QCoreApplication>
 #include <QStringList>
 

@@ -226,6 +226,10 @@ const QList<Settings::Entry> &Settings::entries()
              checkPostgresUrl},
             {"openai/baseUrl", QStringLiteral("https://api.openai.com/v1"),
              "Base URL of an OpenAI-compatible Videos API.", checkUrl},
+            {"openai/allowInsecure", false,
+             "Use an http:// openai/baseUrl on another machine although the API key then crosses "
+             "the network unencrypted (http:// to this machine is always allowed).",
+             checkBool},
             {"openai/organization", QString(), "Optional OpenAI-Organization header.",
              checkOptionalName},
             {"openai/project", QString(), "Optional OpenAI-Project header.", checkOptionalName},

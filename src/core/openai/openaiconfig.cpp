@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 
 namespace {
 
@@ -31,7 +32,36 @@ OpenAIConfig OpenAIConfig::fromSettings(const Settings &settings)
         config.allowedSizes << formatVideoSize(parseVideoSize(size));
     for (const QString &seconds : settings.list("openai/allowedSeconds"))
         config.allowedSeconds << seconds.toInt();
+    config.allowInsecure = settings.flag("openai/allowInsecure");
     return config;
+}
+
+bool OpenAIConfig::sendsKeyInClearText() const
+{
+    if (baseUrl.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) != 0)
+        return false;
+    const QString host = baseUrl.host();
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return false;
+    const QHostAddress address(host);
+    return address.isNull() || !address.isLoopback();
+}
+
+QString OpenAIConfig::checkTransport() const
+{
+    if (!sendsKeyInClearText() || allowInsecure)
+        return {};
+    return Text::tr("The video service address %1 uses http:// on another machine, so the API "
+                    "key would cross the network unencrypted. Use https://, or set "
+                    "openai/allowInsecure=true if this network is trusted.")
+            .arg(baseUrl.toDisplayString(QUrl::RemoveUserInfo));
+}
+
+QString OpenAIConfig::insecureWarning() const
+{
+    return Text::tr("warning: the API key is sent unencrypted to %1 (http://, "
+                    "openai/allowInsecure=true).")
+            .arg(baseUrl.toDisplayString(QUrl::RemoveUserInfo));
 }
 
 QString OpenAIConfig::checkRequest(QSize size, int seconds) const

@@ -22,11 +22,21 @@ struct OpenAIConfig
     qint64 jobTimeoutMs = 1'800'000;
     QStringList allowedSizes;
     QList<int> allowedSeconds;
+    // openai/allowInsecure: an http:// address on another machine is used anyway.
+    bool allowInsecure = false;
 
     static OpenAIConfig fromSettings(const Settings &settings);
 
     // An error message for a size or length the endpoint does not accept, empty when fine.
     QString checkRequest(QSize size, int seconds) const;
+
+    // True when the key would cross the network unencrypted: http:// to a host that is not this
+    // machine (a loopback address or "localhost").
+    bool sendsKeyInClearText() const;
+    // The refusal of such an address unless allowInsecure is set, empty when fine.
+    QString checkTransport() const;
+    // The warning printed when such an address is used because allowInsecure is set.
+    QString insecureWarning() const;
 };
 
 // Prints the configuration with the key redacted.

@@ -63,6 +63,16 @@ void OpenAIProvider::failLater(const QString &jobId, const OpenAIError &error)
 void OpenAIProvider::start(const ProviderRequest &request)
 {
     const OpenAIConfig config = currentConfig();
+    // Every call carries the key, so an unencrypted address is refused before any is sent.
+    if (const QString refusal = config.checkTransport(); !refusal.isEmpty()) {
+        qCWarning(lcOpenAI).noquote() << refusal;
+        OpenAIError error = OpenAIError::make(OpenAIError::Kind::InvalidParameter);
+        error.message = refusal;
+        failLater(request.jobId, error);
+        return;
+    }
+    if (config.sendsKeyInClearText())
+        qCWarning(lcOpenAI).noquote() << config.insecureWarning();
     if (request.remoteId.isEmpty()) {
         const QString problem = config.checkRequest(request.size, request.seconds);
         if (!problem.isEmpty()) {

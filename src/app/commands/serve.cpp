@@ -1,0 +1,110 @@
+// "serve": the REST server of the old video_generation contract; also works on the job queue.
+#include "commands.h"
+
+#include "appcontext.h"
+#include "cliutil.h"
+#include "passwordgate.h"
+#include "restserver.h"
+#include "settings.h"
+#include "videocontroller.h"
+
+#include <QCommandLineParser>
+#include <QHostAddress>
+#include <QTextStream>
+
+namespace Cli {
+
+int serve(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addCommon(parser);
+    const QCommandLineOption host(QStringLiteral("host"),
+                                  Text::tr("Address to listen on (default: server/host, "
+                                           "127.0.0.1)."),
+                                  Text::tr("address"));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  Text::tr("Port to listen on; 0 picks a free one (default: "
+                                           "server/port, 8006)."),
+                                  Text::tr("n"));
+    parser.addOptions({host, port});
+    if (!parser.parse(arguments))
+        return fail(parser.errorText(), Cli::BadInput);
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(Cli::Ok);
+
+    std::optional<quint16> portNumber;
+    if (parser.isSet(port)) {
+        bool ok = false;
+        const uint value = parser.value(port).trimmed().toUInt(&ok);
+        if (!ok || value > 65535)
+            return fail(Text::tr("--port must be a whole number from 0 to 65535, not \"%1\".")
+                                .arg(parser.value(port)),
+                        Cli::BadInput);
+        portNumber = quint16(value);
+    }
+    std::optional<QHostAddress> address;
+    const auto parseHost = [](const QString &text) -> std::optional<QHostAddress> {
+        const QString trimmed = text.trimmed();
+        if (trimmed == QLatin1String("localhost"))
+            return QHostAddress(QHostAddress::LocalHost);
+        QHostAddress parsed;
+        if (!parsed.setAddress(trimmed))
+            return std::nullopt;
+        return parsed;
+    };
+    if (parser.isSet(host)) {
+        address = parseHost(parser.value(host));
+        if (!address)
+            return fail(Text::tr("--host must be an IP address such as 127.0.0.1 or ::1, not "
+                                 "\"%1\".")
+                                .arg(parser.value(host)),
+                        Cli::BadInput);
+    }
+
+    AppContext context;
+    AppContext::Options options;
+    options.dataDir = parser.value(QStringLiteral("data-dir"));
+    options.claimForeignJobs = true;
+    if (!context.open(options))
+        return fail(context.errorString());
+    for (const QString &problem : context.settings()->problems())
+        err() << Text::tr("warning: %1").arg(problem) << Qt::endl;
+    if (!address) {
+        address = parseHost(context.settings()->string("server/host"));
+        if (!address)
+            return fail(Text::tr("server/host must be an IP address such as 127.0.0.1, not "
+                                 "\"%1\".")
+                                .arg(context.settings()->string("server/host")),
+                        Cli::BadInput);
+    }
+    if (!portNumber)
+        portNumber = quint16(context.settings()->integer("server/port"));
+
+    RestServer server(&context);
+    if (!server.listen(*address, *portNumber)) {
+        if (server.socketError() == QAbstractSocket::AddressInUseError)
+            return fail(Text::tr("Port %1 on %2 is already in use. Stop the other server or "
+                                 "choose another port with --port.")
+                                .arg(*portNumber)
+                                .arg(address->toString()));
+        return fail(Text::tr("Cannot listen on %1 port %2: %3")
+                            .arg(address->toString())
+                            .arg(*portNumber)
+                            .arg(server.errorString()));
+    }
+    const QString shownHost = server.address().protocol() == QAbstractSocket::IPv6Protocol
+            ? QStringLiteral("[%1]").arg(server.address().toString())
+            : server.address().toString();
+    // The first line of standard output, for scripts and tests that started the server.
+    out() << QStringLiteral("listening on http://%1:%2").arg(shownHost).arg(server.port())
+          << Qt::endl;
+    if (!server.controller()->passwordGate().isConfigured())
+        err() << PasswordGate::notConfiguredMessage() << Qt::endl;
+    if (!address->isLoopback())
+        err() << Text::tr("warning: the server is reachable from other machines on %1.")
+                         .arg(address->toString())
+              << Qt::endl;
+    return QCoreApplication::exec();
+}
+
+} // namespace Cli
