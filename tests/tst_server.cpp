@@ -518,7 +518,8 @@ void TestServer::maxWaitRunsOutWith202()
     body.insert(QStringLiteral("wait"), 30); // asks for longer than the server allows
     const Answer answer = generate(body);
     QCOMPARE(answer.status, 202);
-    QVERIFY2(timer.elapsed() >= 900, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(timer.elapsed() >= 900 && timer.elapsed() < 20000,
+             qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(answer.json().value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
     QVERIFY(answer.json().value(QStringLiteral("video_url")).isNull());
     QCOMPARE(answer.json().value(QStringLiteral("status_url")).toString(),
