@@ -1218,6 +1218,19 @@ void TestServer::openApiAndMetrics()
           QStringLiteral("/cache/{run_id}"), QStringLiteral("/download/{video_id}"),
           QStringLiteral("/thumbnail/{video_id}"), QStringLiteral("/metrics")})
         QVERIFY2(paths.contains(path), qPrintable(path));
+    // The document states the run ID rule the server applies.
+    for (const QString &path :
+         {QStringLiteral("/status/{run_id}"), QStringLiteral("/cache/{run_id}")}) {
+        const QJsonObject operation = paths.value(path).toObject().begin()->toObject();
+        const QJsonObject schema = operation.value(QStringLiteral("parameters"))
+                                           .toArray()
+                                           .at(0)
+                                           .toObject()
+                                           .value(QStringLiteral("schema"))
+                                           .toObject();
+        QCOMPARE(schema.value(QStringLiteral("minimum")).toInteger(), 1);
+        QCOMPARE(schema.value(QStringLiteral("maximum")).toInteger(), JobSpec::MaxRunId);
+    }
 
     makeVideo(1001);
     QCOMPARE(request("GET", QStringLiteral("/status/1001")).status, 200);
