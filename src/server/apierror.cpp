@@ -1,5 +1,66 @@
 #include "apierror.h"
 
+#include <QJsonObject>
+
+namespace rest {
+
+namespace {
+
+const QString kRedacted = QStringLiteral("[redacted]");
+
+// An issue's input with its secrets removed: the whole input when the issue is about a secret
+// field (a password given as a number is echoed bare), else every secret member inside it.
+QJsonObject redactIssue(QJsonObject issue)
+{
+    // A "missing" issue echoes the object that lacks the field, not the field's value.
+    const QJsonArray loc = issue.value(QStringLiteral("loc")).toArray();
+    const QJsonValue last = loc.isEmpty() ? QJsonValue() : loc.last();
+    const bool aboutSecret = last.isString() && isSecretName(last.toString())
+            && issue.value(QStringLiteral("type")).toString() != QLatin1String("missing");
+    const auto input = issue.find(QStringLiteral("input"));
+    if (input != issue.end())
+        *input = redactSecrets(*input, aboutSecret);
+    const auto ctx = issue.find(QStringLiteral("ctx"));
+    if (ctx != issue.end())
+        *ctx = redactSecrets(*ctx, aboutSecret);
+    return issue;
+}
+
+} // namespace
+
+bool isSecretName(const QString &name)
+{
+    static const QStringList parts {
+            QStringLiteral("password"), QStringLiteral("passwd"),        QStringLiteral("secret"),
+            QStringLiteral("token"),    QStringLiteral("authorization"), QStringLiteral("cookie"),
+            QStringLiteral("api_key"),  QStringLiteral("apikey"),        QStringLiteral("api-key")};
+    const QString lower = name.toLower();
+    for (const QString &part : parts) {
+        if (lower.contains(part))
+            return true;
+    }
+    return false;
+}
+
+QJsonValue redactSecrets(const QJsonValue &value, bool secretKey)
+{
+    if (secretKey && !value.isNull() && !value.isUndefined())
+        return kRedacted;
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            *it = redactSecrets(*it, isSecretName(it.key()));
+        return object;
+    }
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (auto it = array.begin(); it != array.end(); ++it)
+            *it = redactSecrets(*it, false);
+        return array;
+    }
+    return value;
+}
+
 QJsonObject ApiError::issue(const QString &type, const QJsonArray &loc, const QString &msg,
                             const QJsonValue &input, const QJsonObject &ctx)
 {
@@ -10,6 +71,30 @@ QJsonObject ApiError::issue(const QString &type, const QJsonArray &loc, const QS
     if (!ctx.isEmpty())
         object.insert(QStringLiteral("ctx"), ctx);
     return object;
+}
+
+QJsonValue redactStrings(const QJsonValue &value, const QStringList &secrets)
+{
+    if (value.isString()) {
+        for (const QString &secret : secrets) {
+            if (!secret.isEmpty() && value.toString().contains(secret))
+                return kRedacted;
+        }
+        return value;
+    }
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            *it = redactStrings(*it, secrets);
+        return object;
+    }
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (auto it = array.begin(); it != array.end(); ++it)
+            *it = redactStrings(*it, secrets);
+        return array;
+    }
+    return value;
 }
 
 HttpResponse errorResponse(const ApiError &error)
@@ -25,8 +110,15 @@ HttpResponse errorResponse(const ApiError &error)
         response.headers << HttpResponse::Header {"Allow", error.allow};
         return response;
     }
-    case ApiError::Kind::Validation:
-        return HttpResponse::json(QJsonObject {{QStringLiteral("detail"), error.validation}}, 422);
+    case ApiError::Kind::Validation: {
+        // FastAPI echoes every input, passwords included; these answers reach logs, proxies and
+        // browser consoles, so secrets are replaced here, whatever the handler put in.
+        QJsonArray detail;
+        for (const QJsonValue &issue : error.validation)
+            detail.append(issue.isObject() ? QJsonValue(redactIssue(issue.toObject()))
+                                           : redactSecrets(issue));
+        return HttpResponse::json(QJsonObject {{QStringLiteral("detail"), detail}}, 422);
+    }
     case ApiError::Kind::WrongPassword:
         // The old service's text, kept as it was: the frontend shows it.
         return detail(QStringLiteral("パスワードが正しくありません（残り%1回）").arg(error.number),
@@ -61,3 +153,5 @@ HttpResponse errorResponse(const ApiError &error)
     }
     return detail(QStringLiteral("Not Found"), 404);
 }
+
+} // namespace rest

@@ -7,6 +7,8 @@
 #include <QJsonValue>
 #include <QString>
 
+namespace rest {
+
 struct ApiError
 {
     Q_DECLARE_TR_FUNCTIONS(ApiError)
@@ -38,5 +40,18 @@ public:
                              const QJsonValue &input, const QJsonObject &ctx = {});
 };
 
-// Maps every error to its status code, headers and body.
+// Maps every error to its status code, headers and body. Validation answers never echo a
+// secret: see redactSecrets().
 HttpResponse errorResponse(const ApiError &error);
+
+// The value with every secret replaced by "[redacted]": the values of object members whose name
+// says they hold one (password, token, secret, authorization, cookie, API key), at any depth.
+// When the value itself sits under such a name (secretKey true), all of it is replaced.
+QJsonValue redactSecrets(const QJsonValue &value, bool secretKey = false);
+// The value with every string that contains one of the secrets replaced by "[redacted]", at
+// any depth: a password sent in the wrong field is still a password.
+QJsonValue redactStrings(const QJsonValue &value, const QStringList &secrets);
+// True for member names that hold a secret ("password", "api_key", "Authorization", ...).
+bool isSecretName(const QString &name);
+
+} // namespace rest

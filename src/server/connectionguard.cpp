@@ -9,6 +9,9 @@
 #include <memory>
 #include <sys/socket.h>
 
+using rest::ApiError;
+using rest::errorResponse;
+
 namespace {
 
 // How long, and how much, an answered-but-refused request may still send before it is cut off.

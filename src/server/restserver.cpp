@@ -12,11 +12,17 @@
 
 #include <QFile>
 #include <QHttpServerRequest>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpSocket>
 #include <QUrl>
 
 #include <csignal>
 #include <memory>
+
+using rest::ApiError;
+using rest::errorResponse;
 
 namespace {
 
@@ -45,6 +51,42 @@ QByteArray methodName(QHttpServerRequest::Method method)
     default:
         return QByteArrayLiteral("UNKNOWN");
     }
+}
+
+// What the log says about a refusal: the detail text of a plain error, or the field and type of
+// each validation issue. Never the issue's input: that echoes the request body (the generation
+// password is redacted from it, but a log keeps no request data it does not need).
+QString refusalSummary(const HttpResponse &response)
+{
+    if (response.isFile())
+        return {};
+    const QJsonValue detail
+            = QJsonDocument::fromJson(response.body).object().value(QStringLiteral("detail"));
+    if (detail.isString())
+        return detail.toString().left(300);
+    QStringList issues;
+    for (const QJsonValue &issue : detail.toArray()) {
+        QStringList loc;
+        for (const QJsonValue &part : issue.toObject().value(QStringLiteral("loc")).toArray())
+            loc << (part.isString() ? part.toString() : QString::number(part.toInteger()));
+        issues << loc.join(QLatin1Char('.')) + QLatin1Char(':')
+                        + issue.toObject().value(QStringLiteral("type")).toString();
+        if (issues.size() >= 10)
+            break;
+    }
+    return issues.join(QLatin1Char(' '));
+}
+
+// A request path as the log shows it: bounded, and without control characters (a %0A in a path
+// must not start a line of its own in the log).
+QString loggablePath(const QString &path)
+{
+    QString shown = path.left(200);
+    for (QChar &c : shown) {
+        if (c.category() == QChar::Other_Control)
+            c = QChar(0xFFFD);
+    }
+    return path.size() > 200 ? shown + QStringLiteral("…") : shown;
 }
 
 QStringList splitPath(const QString &path)
@@ -224,14 +266,13 @@ void RestServer::send(const QPointer<QTcpSocket> &socket, const HttpRequest &req
 {
     m_metrics.countRequest(route, request.method, response.status);
     if (response.status >= 400) {
-        const QString detail
-                = response.isFile() ? QString() : QString::fromUtf8(response.body.left(300));
-        qCInfo(lcServer).noquote() << "refused" << response.status << request.method << request.path
-                                   << "from" << request.peer.toString() << detail;
+        qCInfo(lcServer).noquote()
+                << "refused" << response.status << request.method << loggablePath(request.path)
+                << "from" << request.peer.toString() << refusalSummary(response);
     }
     if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
-        qCInfo(lcServer).noquote()
-                << "client of" << request.method << request.path << "left before the answer";
+        qCInfo(lcServer).noquote() << "client of" << request.method << loggablePath(request.path)
+                                   << "left before the answer";
         return;
     }
     const bool headOnly = request.method == "HEAD";

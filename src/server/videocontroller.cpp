@@ -17,6 +17,9 @@
 
 #include <cmath>
 
+using rest::ApiError;
+using rest::errorResponse;
+
 namespace {
 
 // The old service's fixed texts: the frontend and its tests depend on them.
@@ -90,6 +93,35 @@ std::optional<qint64> laxInteger(const QJsonValue &value, const QString &field, 
     issues->append(ApiError::issue(QStringLiteral("int_type"), bodyLoc(field),
                                    QStringLiteral("Input should be a valid integer"), value));
     return std::nullopt;
+}
+
+// A run ID that breaks the one rule (JobSpec::checkRunId), as FastAPI words the issue for an
+// `int` field with gt=0 and le=MaxRunId; msg says what is wrong in a coach's words.
+QJsonObject runIdIssue(const RunIdCheck &check, const QJsonArray &loc, const QJsonValue &input)
+{
+    using Problem = RunIdCheck::Problem;
+    QString type;
+    QJsonObject ctx;
+    switch (check.problem) {
+    case Problem::None:
+    case Problem::Missing:
+    case Problem::NotANumber:
+        // pydantic: text that is no integer is int_parsing; null, true, [] and {} are int_type.
+        type = input.isString() ? QStringLiteral("int_parsing") : QStringLiteral("int_type");
+        break;
+    case Problem::NotWhole:
+        type = QStringLiteral("int_from_float");
+        break;
+    case Problem::NotPositive:
+        type = QStringLiteral("greater_than");
+        ctx.insert(QStringLiteral("gt"), 0);
+        break;
+    case Problem::TooLarge:
+        type = QStringLiteral("less_than_equal");
+        ctx.insert(QStringLiteral("le"), JobSpec::MaxRunId);
+        break;
+    }
+    return ApiError::issue(type, loc, check.message, input, ctx);
 }
 
 bool requireString(const QJsonObject &body, const QString &field, QJsonArray *issues)
@@ -277,32 +309,27 @@ std::optional<VideoController::Parsed> VideoController::parseGenerate(const Http
         return std::nullopt;
     }
     const QJsonObject body = document.object();
-    Settings *settings = m_context->settings();
     Parsed parsed;
-    JobSpec &spec = parsed.spec;
-    spec.provider = settings->provider();
-    spec.model = settings->model();
-    spec.promptTemplate = settings->promptTemplate();
-    spec.size = settings->videoSize();
-    spec.seconds = settings->seconds();
+    qint64 runId = 0;
+    QString drillText;
 
     const QString runField = QStringLiteral("run_id");
     if (!body.contains(runField)) {
         issues->append(ApiError::issue(QStringLiteral("missing"), bodyLoc(runField),
                                        QStringLiteral("Field required"), body));
-    } else if (const auto runId = laxInteger(body.value(runField), runField, issues)) {
-        if (*runId <= 0)
-            issues->append(ApiError::issue(QStringLiteral("greater_than"), bodyLoc(runField),
-                                           QStringLiteral("Input should be greater than 0"),
-                                           body.value(runField),
-                                           QJsonObject {{QStringLiteral("gt"), 0}}));
-        spec.runId = *runId;
+    } else {
+        const QJsonValue value = body.value(runField);
+        const RunIdCheck check = JobSpec::checkRunId(value);
+        if (check.isValid())
+            runId = *check.value;
+        else
+            issues->append(runIdIssue(check, bodyLoc(runField), value));
     }
 
     const QString drillField = QStringLiteral("drill_text");
     if (requireString(body, drillField, issues)) {
-        spec.drillText = body.value(drillField).toString();
-        const QString trimmed = spec.drillText.trimmed();
+        drillText = body.value(drillField).toString();
+        const QString trimmed = drillText.trimmed();
         if (trimmed.isEmpty()) {
             issues->append(ApiError::issue(
                     QStringLiteral("string_too_short"), bodyLoc(drillField),
@@ -317,6 +344,9 @@ std::optional<VideoController::Parsed> VideoController::parseGenerate(const Http
                     QJsonObject {{QStringLiteral("max_length"), JobSpec::MaxDrillCharacters}}));
         }
     }
+
+    parsed.spec = JobSpec::fromSettings(*m_context->settings(), runId, drillText);
+    JobSpec &spec = parsed.spec;
 
     const QString sizeField = QStringLiteral("size");
     if (body.contains(sizeField) && !body.value(sizeField).isNull()) {
@@ -413,9 +443,16 @@ void VideoController::generate(const HttpRequest &request, const Done &done)
     QJsonArray issues;
     const auto parsed = parseGenerate(request, &issues);
     if (!parsed) {
+        // Member names say where a password belongs (errorResponse redacts those); a password
+        // sent in another field, the configured one or the one this body carries, goes too.
+        QStringList secrets {m_gate.configuredPassword()};
+        const QJsonValue given
+                = QJsonDocument::fromJson(request.body).object().value(QStringLiteral("password"));
+        if (given.isString())
+            secrets << given.toString();
         ApiError error;
         error.kind = ApiError::Kind::Validation;
-        error.validation = issues;
+        error.validation = rest::redactStrings(issues, secrets).toArray();
         return done(errorResponse(error));
     }
 
@@ -503,16 +540,12 @@ std::optional<qint64> VideoController::etaSeconds(const QString &jobId) const
 
 std::optional<qint64> VideoController::parsePathRunId(const QString &text, ApiError *error) const
 {
-    bool ok = false;
-    const qint64 runId = text.trimmed().toLongLong(&ok);
-    if (ok)
-        return runId;
+    const RunIdCheck check = JobSpec::checkRunId(text);
+    if (check.isValid())
+        return check.value;
     error->kind = ApiError::Kind::Validation;
-    error->validation = QJsonArray {ApiError::issue(
-            QStringLiteral("int_parsing"),
-            QJsonArray {QStringLiteral("path"), QStringLiteral("run_id")},
-            QStringLiteral("Input should be a valid integer, unable to parse string as an integer"),
-            text)};
+    error->validation = QJsonArray {
+            runIdIssue(check, QJsonArray {QStringLiteral("path"), QStringLiteral("run_id")}, text)};
     return std::nullopt;
 }
 
@@ -535,7 +568,7 @@ HttpResponse VideoController::status(const QString &runIdText)
 
 HttpResponse VideoController::statusOf(qint64 runId)
 {
-    const auto job = runId > 0 ? m_context->store()->jobForRun(runId) : std::nullopt;
+    const auto job = m_context->store()->jobForRun(runId);
     if (!job) {
         return HttpResponse::json(
                 QJsonObject {{QStringLiteral("status"), QStringLiteral("not_found")},
@@ -564,7 +597,7 @@ HttpResponse VideoController::clearCache(const QString &runIdText)
     if (!runId)
         return errorResponse(error);
     QString message;
-    if (*runId > 0 && m_context->jobs()->clearRun(*runId, &message)) {
+    if (m_context->jobs()->clearRun(*runId, &message)) {
         qCInfo(lcServer) << "cleared the cache of run" << *runId;
         return HttpResponse::json(
                 QJsonObject {{QStringLiteral("status"), QStringLiteral("success")},

@@ -57,7 +57,7 @@ private:
     QString checkSize(const QString &provider, const QString &size) const;
     QString checkSeconds(const QString &provider, int seconds) const;
     HttpResponse statusOf(qint64 runId);
-    std::optional<qint64> parsePathRunId(const QString &text, ApiError *error) const;
+    std::optional<qint64> parsePathRunId(const QString &text, rest::ApiError *error) const;
 
     HttpResponse successAnswer(const JobRecord &job) const;
     HttpResponse failedAnswer(const QString &error) const;
