@@ -46,6 +46,7 @@ private:
     QJsonObject control(const QByteArray &method, const QString &path,
                         const QJsonObject &body = {});
     int createsOnEmulator();
+    bool emulatorWasPolled();
     void prepareDataDir(const QString &dir, int drills);
     QProcess *startBatch(const QString &dir, const QString &crashPoint = {});
     void verifyOutcome(const QString &dir, int drills);
@@ -103,6 +104,19 @@ int TestCrash::createsOnEmulator()
     return control("GET", QStringLiteral("/_emulator/log"))
             .value(QStringLiteral("creates"))
             .toInt(-1);
+}
+
+// Whether a client has asked for a video's state: it knows (and has recorded) the video's id.
+bool TestCrash::emulatorWasPolled()
+{
+    const QJsonArray entries = control("GET", QStringLiteral("/_emulator/log"))
+                                       .value(QStringLiteral("entries"))
+                                       .toArray();
+    for (const QJsonValue &entry : entries) {
+        if (entry[QStringLiteral("endpoint")].toString() == QLatin1String("retrieve"))
+            return true;
+    }
+    return false;
 }
 
 void TestCrash::prepareDataDir(const QString &dir, int drills)
@@ -254,17 +268,28 @@ void TestCrash::timedOutJobIsResumedNotOrderedAgain()
 {
     // The service is slower than jobs/timeoutSeconds: DrillStudio gives up waiting, the service
     // finishes the (paid) video later. Asking again must fetch that video, not order a new one.
+    // Time passes by moving the process's clock (DRILLSTUDIO_TEST_CLOCK_OFFSET_FILE), not by
+    // waiting for it.
     control("POST", QStringLiteral("/_emulator/reset"));
     control("POST", QStringLiteral("/_emulator/config"),
             QJsonObject {{QStringLiteral("clock"), QStringLiteral("manual")}});
     QTemporaryDir dir;
     prepareDataDir(dir.path(), 1);
+    constexpr int kTimeoutSeconds = 600;
     {
         QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        settings.setValue(QStringLiteral("jobs/timeoutSeconds"), 10);
+        settings.setValue(QStringLiteral("jobs/timeoutSeconds"), kTimeoutSeconds);
     }
+    const QString clockFile = dir.filePath(QStringLiteral("clock-offset-ms"));
+    const auto moveClock = [&](qint64 ms) {
+        QFile file(clockFile);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray::number(ms));
+    };
+    moveClock(0);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("OPENAI_API_KEY"), kKey);
+    env.insert(QStringLiteral("DRILLSTUDIO_TEST_CLOCK_OFFSET_FILE"), clockFile);
     const QStringList arguments = {QStringLiteral("generate"),
                                    QStringLiteral("--run-id"),
                                    QStringLiteral("1"),
@@ -272,9 +297,18 @@ void TestCrash::timedOutJobIsResumedNotOrderedAgain()
                                    QStringLiteral("もも上げ 20m×3"),
                                    QStringLiteral("--data-dir"),
                                    dir.path()};
-    const auto first = TestSupport::runCli(arguments, env);
-    QCOMPARE(first.exitCode, 1);
-    QVERIFY2(first.err.contains(QLatin1String("jobs/timeoutSeconds")), qPrintable(first.err));
+    QProcess first;
+    first.setProcessEnvironment(env);
+    first.start(TestSupport::cliPath(), arguments);
+    QVERIFY(first.waitForStarted());
+    // Once the job is polled, its remote id is recorded; then the process's time runs out.
+    QTRY_VERIFY_WITH_TIMEOUT(emulatorWasPolled(), 60000);
+    QCOMPARE(first.state(), QProcess::Running);
+    moveClock((kTimeoutSeconds + 1) * 1000LL);
+    QVERIFY(first.waitForFinished(60000));
+    const QString firstErr = QString::fromUtf8(first.readAllStandardError());
+    QCOMPARE(first.exitCode(), 1);
+    QVERIFY2(firstErr.contains(QLatin1String("jobs/timeoutSeconds")), qPrintable(firstErr));
     QCOMPARE(createsOnEmulator(), 1);
 
     control("POST", QStringLiteral("/_emulator/clock"),

@@ -13,6 +13,7 @@
 #include <QPainter>
 #include <QProcess>
 #include <QRawFont>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,6 +70,25 @@ Probe ffprobe(const QString &path)
                          .toString()
                          .toDouble();
     return p;
+}
+
+// Describes the first frame whose figure (outline included) is not wholly inside the area;
+// empty when every one of the frames is.
+QString figureLeaves(const FrameComposer &composer, int frames, const QRectF &area)
+{
+    for (int frame = 0; frame < frames; ++frame) {
+        const QRectF box = composer.figureRect(frame);
+        if (!box.isValid() || box.width() < 10 || box.height() < 10)
+            return QStringLiteral("frame %1: no figure").arg(frame);
+        if (!area.contains(box))
+            return QStringLiteral("frame %1: figure %2,%3 %4x%5 outside")
+                    .arg(frame)
+                    .arg(box.x())
+                    .arg(box.y())
+                    .arg(box.width())
+                    .arg(box.height());
+    }
+    return {};
 }
 
 } // namespace
@@ -168,29 +188,43 @@ void TestRenderDrills::figureStaysInScene()
         const QString texts[] = {d.nameJa, QStringLiteral("バウンディングと") + d.nameJa};
         for (const QString &text : texts) {
             const FrameComposer composer(text, QStringLiteral("Run 1"), size, 360);
-            const QRectF scene = composer.sceneRect();
-            for (int frame = 0; frame < 360; ++frame) {
-                const QRectF box = composer.figureRect(frame);
-                QVERIFY2(scene.contains(box),
-                         qPrintable(QStringLiteral("%1 frame %2: figure %3,%4 %5x%6 outside")
-                                            .arg(d.key)
-                                            .arg(frame)
-                                            .arg(box.x())
-                                            .arg(box.y())
-                                            .arg(box.width())
-                                            .arg(box.height())));
-            }
+            const QString outside = figureLeaves(composer, 360, composer.sceneRect());
+            QVERIFY2(outside.isEmpty(), qPrintable(d.key + QStringLiteral(" ") + outside));
         }
     }
 }
 
 void TestRenderDrills::figureRectCanFail()
 {
-    // The check above is not vacuous: a tiny picture cannot hold the figure.
-    const FrameComposer composer(QStringLiteral("もも上げ"), {}, QSize(1280, 720), 30);
-    const QRectF box = composer.figureRect(0);
-    QVERIFY(box.width() > 20 && box.height() > 100);
-    QVERIFY(!QRectF(0, 0, 64, 64).contains(box));
+    // The check above looks at every frame and at every side of the figure: over a jumping,
+    // then striding video, the figure's box reaches each side of the area it sweeps at a
+    // different moment, and an area one pixel short on any side is caught at that moment.
+    constexpr int kFrames = 360;
+    const FrameComposer composer(QStringLiteral("縄跳びとバウンディング"), {}, QSize(1280, 720),
+                                 kFrames);
+    QRectF swept;
+    for (int frame = 0; frame < kFrames; ++frame)
+        swept |= composer.figureRect(frame);
+    QVERIFY(figureLeaves(composer, kFrames, swept).isEmpty());
+    QVERIFY(composer.sceneRect().contains(swept));
+    // The figure moves: its first box touches at most two sides of the swept area.
+    const QRectF first = composer.figureRect(0);
+    const int sidesTouched = int(first.left() == swept.left()) + int(first.top() == swept.top())
+            + int(first.right() == swept.right()) + int(first.bottom() == swept.bottom());
+    QVERIFY2(sidesTouched <= 2, qPrintable(QString::number(sidesTouched)));
+
+    const QMarginsF shrinks[] = {QMarginsF(1, 0, 0, 0), QMarginsF(0, 1, 0, 0),
+                                 QMarginsF(0, 0, 1, 0), QMarginsF(0, 0, 0, 1)};
+    QSet<QString> moments;
+    for (const QMarginsF &shrink : shrinks) {
+        const QString outside = figureLeaves(composer, kFrames, swept.marginsRemoved(shrink));
+        QVERIFY2(!outside.isEmpty(), "an area too small on one side was not caught");
+        moments.insert(outside.section(QLatin1Char(':'), 0, 0));
+    }
+    moments.remove(QStringLiteral("frame 0"));
+    QVERIFY2(!moments.isEmpty(), "only the first frame was looked at");
+    // And a picture of its own size is far too small for it.
+    QVERIFY(!figureLeaves(composer, kFrames, QRectF(first.topLeft(), QSizeF(64, 64))).isEmpty());
 }
 
 void TestRenderDrills::drawnFigureMatchesItsRect()

@@ -5,8 +5,11 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,12 +28,19 @@ private Q_SLOTS:
     void reopenKeepsData();
     void runsShareVideos();
     void integrityReport();
+    void integrityReportNamesDamagedPages();
+    void integrityReportNamesBrokenLinks_data() { StoreFixture::addBackendRows(); }
+    void integrityReportNamesBrokenLinks();
     void upgradesFromSchema1_data() { StoreFixture::addBackendRows(); }
     void upgradesFromSchema1();
+    void failedMigrationIsRolledBack_data() { StoreFixture::addBackendRows(); }
+    void failedMigrationIsRolledBack();
     void postgresRefusesNewerSchema();
     void postgresUnreachable();
 
 private:
+    static void recreateAsSchema1(QSqlDatabase db);
+    static QStringList snapshot(QSqlDatabase db);
     Database::Config config() const;
     JobRecord sampleJob(const QString &id) const;
 
@@ -41,6 +51,60 @@ void TestStore::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+}
+
+// Replaces the store's tables by those of schema 1, as version 1 made them.
+void TestStore::recreateAsSchema1(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    const QStringList tables
+            = {QStringLiteral("runs"), QStringLiteral("jobs"), QStringLiteral("meta")};
+    for (const QString &table : tables)
+        QVERIFY2(q.exec(QStringLiteral("DROP TABLE ") + table), qPrintable(q.lastError().text()));
+    QFile script(QStringLiteral(":/sql/schema-1.sql"));
+    QVERIFY(script.open(QIODevice::ReadOnly));
+    for (QString statement : QString::fromUtf8(script.readAll()).split(QLatin1Char(';'))) {
+        QStringList lines;
+        for (const QString &line : statement.split(QLatin1Char('\n'))) {
+            if (!line.trimmed().startsWith(QLatin1String("--")))
+                lines << line;
+        }
+        statement = lines.join(QLatin1Char('\n')).trimmed();
+        if (!statement.isEmpty())
+            QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
+    }
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")));
+}
+
+// Every column, index and row of the store, as text, to compare a store before and after.
+QStringList TestStore::snapshot(QSqlDatabase db)
+{
+    QStringList lines;
+    QSqlQuery q(db);
+    const bool sqlite = db.driverName() == QLatin1String("QSQLITE");
+    q.exec(sqlite ? QStringLiteral("SELECT name, sql FROM sqlite_master ORDER BY name")
+                  : QStringLiteral("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname "
+                                   "= 'public' ORDER BY indexname"));
+    while (q.next())
+        lines << q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString();
+    for (const char *table : {"meta", "jobs", "runs"}) {
+        const QSqlRecord columns = db.record(QLatin1String(table));
+        QStringList names;
+        for (int i = 0; i < columns.count(); ++i)
+            names << columns.fieldName(i);
+        names.sort();
+        lines << QLatin1String(table) + QLatin1Char(':') + names.join(QLatin1Char(','));
+        if (!q.exec(QStringLiteral("SELECT * FROM %1 ORDER BY 1").arg(QLatin1String(table))))
+            lines << q.lastError().text();
+        while (q.next()) {
+            QStringList values;
+            for (int i = 0; i < q.record().count(); ++i)
+                values << q.record().fieldName(i) + QLatin1Char('=') + q.value(i).toString();
+            values.sort();
+            lines << values.join(QLatin1Char('|'));
+        }
+    }
+    return lines;
 }
 
 Database::Config TestStore::config() const
@@ -215,6 +279,93 @@ void TestStore::integrityReport()
     QVERIFY(report.first().contains(QLatin1String("healthy")));
 }
 
+void TestStore::integrityReportNamesDamagedPages()
+{
+    // A store with pages full of jobs, closed cleanly (everything in the main file).
+    {
+        Database db;
+        QVERIFY(db.open(config()));
+        JobStore store(&db);
+        for (int i = 0; i < 300; ++i) {
+            JobRecord job = sampleJob(QStringLiteral("job%1").arg(i, 3, 10, QLatin1Char('0')));
+            job.drillText
+                    = QStringLiteral("もも上げ 20m×3、腕をしっかり振りましょう。").repeated(4);
+            QVERIFY(store.insertJob(job));
+        }
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+    }
+    // Overwrite the middle half of the table page that holds job150, as a failing disk would.
+    const QString path = config().sqlitePath;
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    const QByteArray bytes = file.readAll();
+    constexpr qint64 kPage = 4096;
+    qint64 damaged = -1;
+    for (qint64 page = 1; page < bytes.size() / kPage && damaged < 0; ++page) {
+        const QByteArray content = bytes.mid(page * kPage, kPage);
+        if (content.at(0) == '\x0d' && content.contains("job150"))
+            damaged = page;
+    }
+    QVERIFY2(damaged > 0, "no table page holds job150");
+    QVERIFY(file.seek(damaged * kPage + kPage / 4));
+    QCOMPARE(file.write(QByteArray(kPage / 2, '\xff')), kPage / 2);
+    file.close();
+
+    Database db;
+    QVERIFY2(db.open(config()), qPrintable(db.errorString()));
+    QStringList report;
+    QVERIFY(!db.checkIntegrity(&report));
+    QVERIFY2(report.size() >= 2, qPrintable(report.join(QLatin1Char('\n'))));
+    QVERIFY2(report.first().contains(QLatin1String("is damaged")), qPrintable(report.first()));
+    QVERIFY2(!report.first().contains(QLatin1String("healthy")), qPrintable(report.first()));
+    // SQLite's own finding follows: the row or page it could not read.
+    QVERIFY2(report.join(QLatin1Char('\n'))
+                     .contains(QRegularExpression(QStringLiteral("index|page|malformed"))),
+             qPrintable(report.join(QLatin1Char('\n'))));
+    db.close();
+
+    // The command says the same and exits with 1.
+    QVERIFY(QFileInfo(TestSupport::cliPath()).isExecutable());
+    const auto check = TestSupport::runCli({QStringLiteral("cache"), QStringLiteral("check"),
+                                            QStringLiteral("--data-dir"), m_dir->path()});
+    QCOMPARE(check.exitCode, 1);
+    QVERIFY2(check.out.contains(QLatin1String("is damaged")), qPrintable(check.out + check.err));
+}
+
+void TestStore::integrityReportNamesBrokenLinks()
+{
+    QFETCH(QString, backend);
+    StoreFixture fixture;
+    Database db;
+    OPEN_STORE(fixture, backend, db);
+    JobStore store(&db);
+    QVERIFY(store.insertJob(sampleJob(QStringLiteral("kept"))));
+    QVERIFY(store.insertJob(sampleJob(QStringLiteral("lost"))));
+    QVERIFY(store.linkRun(7, QStringLiteral("kept"), QStringLiteral("x"), 1));
+    QVERIFY(store.linkRun(8, QStringLiteral("lost"), QStringLiteral("x"), 1));
+    QVERIFY(store.linkRun(9, QStringLiteral("lost"), QStringLiteral("x"), 1));
+    QStringList report;
+    QVERIFY2(db.checkIntegrity(&report), qPrintable(report.join(QLatin1Char('\n'))));
+
+    // A video row deleted behind the schema's back (another tool, a hand edit): its two run
+    // links now point nowhere.
+    QSqlQuery q(db.connection());
+    const bool sqlite = backend == QLatin1String("sqlite");
+    QVERIFY(q.exec(sqlite ? QStringLiteral("PRAGMA foreign_keys=OFF")
+                          : QStringLiteral("SET session_replication_role = replica")));
+    QVERIFY2(q.exec(QStringLiteral("DELETE FROM jobs WHERE id = 'lost'")),
+             qPrintable(q.lastError().text()));
+    QVERIFY(q.exec(sqlite ? QStringLiteral("PRAGMA foreign_keys=ON")
+                          : QStringLiteral("SET session_replication_role = origin")));
+
+    QVERIFY(!db.checkIntegrity(&report));
+    const QString text = report.join(QLatin1Char('\n'));
+    QVERIFY2(!text.contains(QLatin1String("healthy")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("2 run link(s) point to missing videos")),
+             qPrintable(text));
+}
+
 void TestStore::upgradesFromSchema1()
 {
     QFETCH(QString, backend);
@@ -226,26 +377,10 @@ void TestStore::upgradesFromSchema1()
         OPEN_STORE(fixture, backend, fresh);
         config = fixture.config();
         QSqlDatabase db = fresh.connection();
+        recreateAsSchema1(db);
+        if (QTest::currentTestFailed())
+            return;
         QSqlQuery q(db);
-        const QStringList tables
-                = {QStringLiteral("runs"), QStringLiteral("jobs"), QStringLiteral("meta")};
-        for (const QString &table : tables)
-            QVERIFY2(q.exec(QStringLiteral("DROP TABLE ") + table),
-                     qPrintable(q.lastError().text()));
-        QFile script(QStringLiteral(":/sql/schema-1.sql"));
-        QVERIFY(script.open(QIODevice::ReadOnly));
-        for (QString statement : QString::fromUtf8(script.readAll()).split(QLatin1Char(';'))) {
-            QStringList lines;
-            for (const QString &line : statement.split(QLatin1Char('\n'))) {
-                if (!line.trimmed().startsWith(QLatin1String("--")))
-                    lines << line;
-            }
-            statement = lines.join(QLatin1Char('\n')).trimmed();
-            if (!statement.isEmpty())
-                QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
-        }
-        QVERIFY(q.exec(
-                QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")));
         QVERIFY(q.exec(QStringLiteral(
                 "INSERT INTO jobs (id, run_id, drill_text, spec_hash, provider, model, size, "
                 "seconds, prompt, status, created_at, file_path, bytes) VALUES ('old1', 5, "
@@ -298,6 +433,83 @@ void TestStore::upgradesFromSchema1()
         QCOMPARE(q.value(0).toInt(), 1);
     }
     QSqlDatabase::removeDatabase(QStringLiteral("backup"));
+}
+
+void TestStore::failedMigrationIsRolledBack()
+{
+    // Version 1 had no rule against two unfinished jobs for one drill; schema 2's unique index
+    // refuses them, after its columns were already added. The upgrade must undo those too.
+    QFETCH(QString, backend);
+    StoreFixture fixture;
+    Database::Config config;
+    QStringList before;
+    {
+        Database fresh;
+        OPEN_STORE(fixture, backend, fresh);
+        config = fixture.config();
+        QSqlDatabase db = fresh.connection();
+        recreateAsSchema1(db);
+        if (QTest::currentTestFailed())
+            return;
+        QSqlQuery q(db);
+        for (const char *id : {"twin1", "twin2"}) {
+            QVERIFY2(
+                    q.exec(QStringLiteral(
+                                   "INSERT INTO jobs (id, run_id, drill_text, spec_hash, provider, "
+                                   "model, size, seconds, prompt, status, created_at) VALUES "
+                                   "('%1', "
+                                   "5, 'ランジ', 'same', 'local', 'drillstudio-local', '1280x720', "
+                                   "4, "
+                                   "'p', 'queued', 1000)")
+                                   .arg(QLatin1String(id))),
+                    qPrintable(q.lastError().text()));
+        }
+        QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO runs (run_id, job_id, drill_text, linked_at) VALUES (5, 'twin1', "
+                "'ランジ', 1000)")));
+        before = snapshot(db);
+        if (backend == QLatin1String("sqlite"))
+            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        fresh.close();
+    }
+    QVERIFY(before.join(QLatin1Char('\n')).contains(QLatin1String("twin2")));
+    QVERIFY(!before.join(QLatin1Char('\n')).contains(QLatin1String("claimed_by")));
+    const QByteArray fileBefore = backend == QLatin1String("sqlite")
+            ? TestSupport::sha256Of(config.sqlitePath)
+            : QByteArray();
+
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        Database db;
+        QVERIFY(!db.open(config));
+        QVERIFY2(db.errorString().contains(QLatin1String("to schema 2 failed")),
+                 qPrintable(db.errorString()));
+        QVERIFY2(db.errorString().contains(QLatin1String("left as it was (schema 1)")),
+                 qPrintable(db.errorString()));
+        QVERIFY(!db.isOpen());
+    }
+
+    // Row for row and column for column as before (no half-added column, no schema 2 index).
+    QSqlDatabase check;
+    const QString name = QStringLiteral("rolled-back-check");
+    {
+        if (backend == QLatin1String("sqlite")) {
+            QCOMPARE(TestSupport::sha256Of(config.sqlitePath), fileBefore);
+            check = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            check.setDatabaseName(config.sqlitePath);
+        } else {
+            check = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            check.setHostName(config.postgresUrl.host());
+            check.setPort(config.postgresUrl.port(5432));
+            check.setUserName(config.postgresUrl.userName());
+            check.setDatabaseName(config.postgresUrl.path().mid(1));
+        }
+        QVERIFY2(check.open(), qPrintable(check.lastError().text()));
+        const QStringList after = snapshot(check);
+        check.close();
+        check = QSqlDatabase();
+        QCOMPARE(after, before);
+    }
+    QSqlDatabase::removeDatabase(name);
 }
 
 void TestStore::postgresRefusesNewerSchema()

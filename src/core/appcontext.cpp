@@ -12,8 +12,35 @@
 #include "videostore.h"
 
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 #include <QUrl>
+
+namespace {
+
+// For tests of separate processes (claims that lapse, jobs that time out): the system clock moved
+// by the number of milliseconds written in a file that the test changes while the process runs.
+// Only used when DRILLSTUDIO_TEST_CLOCK_OFFSET_FILE names such a file.
+class OffsetFileClock final : public Clock
+{
+public:
+    explicit OffsetFileClock(QString path)
+        : m_path(std::move(path))
+    { }
+    QDateTime now() const override
+    {
+        qint64 offset = 0;
+        QFile file(m_path);
+        if (file.open(QIODevice::ReadOnly))
+            offset = file.readAll().trimmed().toLongLong();
+        return QDateTime::currentDateTimeUtc().addMSecs(offset);
+    }
+
+private:
+    QString m_path;
+};
+
+} // namespace
 
 AppContext::AppContext(QObject *parent)
     : QObject(parent)
@@ -49,6 +76,11 @@ bool AppContext::open(const Options &options)
     }
     if (options.clock) {
         m_clock = options.clock;
+    } else if (const QString offsetFile
+               = qEnvironmentVariable("DRILLSTUDIO_TEST_CLOCK_OFFSET_FILE");
+               !offsetFile.isEmpty()) {
+        m_ownClock = std::make_unique<OffsetFileClock>(offsetFile);
+        m_clock = m_ownClock.get();
     } else {
         m_ownClock = std::make_unique<SystemClock>();
         m_clock = m_ownClock.get();
@@ -58,6 +90,8 @@ bool AppContext::open(const Options &options)
     if (options.installLogFile)
         LogFile::install(QDir(m_dataDir).filePath(QStringLiteral("drillstudio.log")),
                          m_settings->logMaxBytes());
+    if (dynamic_cast<const OffsetFileClock *>(m_clock))
+        qCInfo(lcCore) << "the clock is moved by the test hook DRILLSTUDIO_TEST_CLOCK_OFFSET_FILE";
 
     m_videos = std::make_unique<VideoStore>(QDir(m_dataDir).filePath(QStringLiteral("videos")));
     if (!m_videos->ensureWritable()) {

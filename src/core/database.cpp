@@ -271,11 +271,15 @@ int Database::schemaVersion() const
 
 bool Database::backupSqlite(int fromVersion)
 {
-    const QString target = m_config.sqlitePath
-            + QStringLiteral(".v%1-%2.backup")
-                      .arg(fromVersion)
-                      .arg(QDateTime::currentDateTimeUtc().toString(
-                              QStringLiteral("yyyyMMddHHmmss")));
+    // A new name even when an earlier attempt failed in the same second (VACUUM INTO refuses to
+    // overwrite a file).
+    const QString stamp
+            = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
+    QString target
+            = m_config.sqlitePath + QStringLiteral(".v%1-%2.backup").arg(fromVersion).arg(stamp);
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = m_config.sqlitePath
+                + QStringLiteral(".v%1-%2-%3.backup").arg(fromVersion).arg(stamp).arg(n);
     QSqlQuery q(connection());
     q.prepare(QStringLiteral("VACUUM INTO ?"));
     q.addBindValue(target);
@@ -292,11 +296,25 @@ bool Database::backupSqlite(int fromVersion)
 bool Database::backupPostgres(int fromVersion)
 {
     // A copy of every table in a schema of its own, inside the same database.
-    const QString schema = QStringLiteral("drillstudio_backup_v%1_%2")
-                                   .arg(fromVersion)
-                                   .arg(QDateTime::currentDateTimeUtc().toString(
-                                           QStringLiteral("yyyyMMddHHmmss")));
+    const QString stamp
+            = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
     QSqlDatabase db = connection();
+    // A new name even when an earlier attempt failed in the same second.
+    QString schema = QStringLiteral("drillstudio_backup_v%1_%2").arg(fromVersion).arg(stamp);
+    {
+        QSqlQuery exists(db);
+        exists.prepare(QStringLiteral(
+                "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = ?"));
+        for (int n = 2; n < 1000; ++n) {
+            exists.addBindValue(schema);
+            if (!exists.exec() || !exists.next() || exists.value(0).toInt() == 0)
+                break;
+            schema = QStringLiteral("drillstudio_backup_v%1_%2_%3")
+                             .arg(fromVersion)
+                             .arg(stamp)
+                             .arg(n);
+        }
+    }
     SqlTransaction transaction(db);
     QSqlQuery q(db);
     bool ok = q.exec(QStringLiteral("CREATE SCHEMA ") + schema);
@@ -343,6 +361,14 @@ bool Database::migrate()
         return false;
     }
     QSqlQuery q(db);
+    // Returning rolls the transaction back: every step of the upgrade is undone.
+    const auto failed = [&](int version) {
+        return tr("Upgrading the library database to schema %1 failed, so it was left as it was "
+                  "(schema %2): %3")
+                .arg(version)
+                .arg(current)
+                .arg(q.lastError().text());
+    };
     for (int version = current + 1; version <= kLatestSchema; ++version) {
         QFile script(QStringLiteral(":/sql/schema-%1.sql").arg(version));
         if (!script.open(QIODevice::ReadOnly)) {
@@ -352,9 +378,7 @@ bool Database::migrate()
         const QStringList statements = statementsOf(QString::fromUtf8(script.readAll()));
         for (const QString &statement : statements) {
             if (!q.exec(statement)) {
-                m_error = tr("Upgrading the library database to schema %1 failed: %2")
-                                  .arg(version)
-                                  .arg(q.lastError().text());
+                m_error = failed(version);
                 return false;
             }
         }
@@ -362,9 +386,7 @@ bool Database::migrate()
                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
         q.addBindValue(QString::number(version));
         if (!q.exec()) {
-            m_error = tr("Upgrading the library database to schema %1 failed: %2")
-                              .arg(version)
-                              .arg(q.lastError().text());
+            m_error = failed(version);
             return false;
         }
         qCInfo(lcStore) << "migrated job store to schema" << version;
@@ -383,17 +405,26 @@ bool Database::checkIntegrity(QStringList *report) const
     QStringList lines;
     bool healthy = true;
     if (m_config.backend == Backend::SQLite) {
+        // SQLite's own lines name pages and indexes; the first line says what they mean.
+        QStringList problems;
         if (!q.exec(QStringLiteral("PRAGMA integrity_check"))) {
-            lines << tr("The integrity check could not run: %1").arg(q.lastError().text());
-            healthy = false;
+            problems << tr("The integrity check could not run: %1").arg(q.lastError().text());
         } else {
             while (q.next()) {
                 const QString line = q.value(0).toString();
-                if (line != QLatin1String("ok")) {
-                    healthy = false;
-                    lines << line;
-                }
+                if (line != QLatin1String("ok"))
+                    problems << line;
             }
+            if (q.lastError().isValid())
+                problems << q.lastError().text();
+        }
+        if (!problems.isEmpty()) {
+            healthy = false;
+            lines << tr("The library database %1 is damaged (details below). Move it away to "
+                        "start with an empty library, or put back a copy saved before the "
+                        "damage.")
+                             .arg(QDir::toNativeSeparators(m_config.sqlitePath));
+            lines << problems;
         }
         if (q.exec(QStringLiteral("PRAGMA foreign_key_check")) && q.next()) {
             healthy = false;
