@@ -171,6 +171,8 @@ class TestCli : public QObject
 private Q_SLOTS:
     void initTestCase();
     void versionAndHelp();
+    void runIdRuleOnEveryCommand_data();
+    void runIdRuleOnEveryCommand();
     void generateThenCacheHit();
     void runsShareOneVideo();
     void dataDirFromEnvironment();
@@ -1066,6 +1068,63 @@ void TestCli::readmeCommands()
                     .match(script)
                     .hasMatch());
     QVERIFY(script.contains(QLatin1String("binary=build/default/src/app/drillstudio")));
+}
+
+void TestCli::runIdRuleOnEveryCommand_data()
+{
+    // The run ID as typed on the command line, and as written in a batch file's JSON.
+    QTest::addColumn<QString>("argument");
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("plain") << QStringLiteral("42") << QByteArray("42") << true;
+    QTest::newRow("full-width") << QStringLiteral("４２") << QByteArray("\"４２\"") << true;
+    QTest::newRow("largest") << QStringLiteral("9007199254740991") << QByteArray("9007199254740991")
+                             << true;
+    QTest::newRow("plus") << QStringLiteral("+5") << QByteArray("\"+5\"") << false;
+    QTest::newRow("minus") << QStringLiteral("-1") << QByteArray("-1") << false;
+    QTest::newRow("zero") << QStringLiteral("0") << QByteArray("0") << false;
+    QTest::newRow("fraction") << QStringLiteral("42.7") << QByteArray("42.7") << false;
+    QTest::newRow("point zero") << QStringLiteral("42.0") << QByteArray("42.0") << false;
+    QTest::newRow("exponent") << QStringLiteral("9e15") << QByteArray("9e15") << false;
+    QTest::newRow("2^53") << QStringLiteral("9007199254740992") << QByteArray("9007199254740992")
+                          << false;
+    QTest::newRow("control character")
+            << (QStringLiteral("1") + QChar(0x1)) << QByteArray("\"1\\u0000\"") << false;
+    QTest::newRow("letters") << QStringLiteral("abc") << QByteArray("true") << false;
+}
+
+void TestCli::runIdRuleOnEveryCommand()
+{
+    // One rule for generate, cache clear and batch: an invalid run ID is exit code 2 with a
+    // message, before anything is generated.
+    QFETCH(QString, argument);
+    QFETCH(QByteArray, json);
+    QFETCH(bool, valid);
+    QTemporaryDir dir;
+    const auto cleared = runCli(withDir(dir,
+                                        {QStringLiteral("cache"), QStringLiteral("clear"),
+                                         QStringLiteral("--run-id"), argument}));
+    QCOMPARE(cleared.exitCode, valid ? 0 : 2);
+    if (!valid)
+        QVERIFY2(cleared.err.contains(QLatin1String("run ID")), qPrintable(cleared.err));
+
+    QFile file(dir.filePath(QStringLiteral("drills.jsonl")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"run_id": )" + json + R"(, "drill_text": "プランク 30秒", "size": "320x180", )"
+               + R"("seconds": 1})" + '\n');
+    file.close();
+    const auto batch = runCli(withDir(dir, {QStringLiteral("batch"), file.fileName()}));
+    QCOMPARE(batch.exitCode, valid ? 0 : 2);
+    if (!valid) {
+        QVERIFY2(batch.err.contains(QLatin1String("Line 1")), qPrintable(batch.err));
+        QVERIFY(videoFiles(dir).isEmpty());
+        const auto generated
+                = runCli(withDir(dir,
+                                 {QStringLiteral("generate"), QStringLiteral("--run-id"), argument,
+                                  QStringLiteral("--drill"), kDrill}));
+        QCOMPARE(generated.exitCode, 2);
+        QVERIFY(videoFiles(dir).isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)

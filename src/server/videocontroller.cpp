@@ -319,7 +319,8 @@ std::optional<VideoController::Parsed> VideoController::parseGenerate(const Http
                                        QStringLiteral("Field required"), body));
     } else {
         const QJsonValue value = body.value(runField);
-        const RunIdCheck check = JobSpec::checkRunId(value);
+        // As written: 9e15 and 42.0 parse to whole numbers but are not written as one.
+        const RunIdCheck check = JobSpec::checkRunId(value, request.body, QLatin1String("run_id"));
         if (check.isValid())
             runId = *check.value;
         else

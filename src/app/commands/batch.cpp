@@ -98,10 +98,11 @@ int batch(const QStringList &arguments)
             return fail(Text::tr("Line %1 is not a JSON object.").arg(number), Cli::BadInput);
         Line line;
         QString error;
-        const auto id = JobSpec::parseRunId(object.value(QStringLiteral("run_id")), &error);
-        if (!id)
-            return fail(Text::tr("Line %1: %2").arg(number).arg(error), Cli::BadInput);
-        line.spec.runId = *id;
+        const RunIdCheck id = JobSpec::checkRunId(object.value(QStringLiteral("run_id")), raw,
+                                                  QLatin1String("run_id"));
+        if (!id.isValid())
+            return fail(Text::tr("Line %1: %2").arg(number).arg(id.message), Cli::BadInput);
+        line.spec.runId = *id.value;
         line.spec.drillText = object.value(QStringLiteral("drill_text")).toString();
         error = JobSpec::validateDrillText(line.spec.drillText);
         if (!error.isEmpty())
