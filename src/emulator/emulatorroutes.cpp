@@ -2,6 +2,8 @@
 // endpoints themselves and the writing of their answers.
 #include "soraemulator_p.h"
 
+#include "byterange.h"
+
 #include <QUrlQuery>
 
 using namespace emulator;
@@ -76,6 +78,9 @@ void SoraEmulator::Private::handle(const QString &endpoint, const QStringList &a
     entry.endpoint = endpoint;
     entry.videoId = arguments.value(0);
     entry.authorization = !headerValue(request, "authorization").isEmpty();
+    exchange->range = joinedHeaderValues(request, "range");
+    exchange->ifRange = headerValue(request, "if-range");
+    entry.range = QString::fromLatin1(exchange->range);
     entry.requestId = "req_" + randomHex(16);
     entry.time = QDateTime::currentDateTimeUtc();
     entry.clockMs = clock->nowMs();
@@ -167,12 +172,15 @@ void SoraEmulator::Private::write(const ExchangePtr &exchange, const Reply &repl
         responder.writeHeader(name, value);
     if (kind == u"reset") {
         // Headers promise the whole body; part of it is sent, then the connection goes away.
-        responder.writeBody(reply.body.left(exchange->fault.afterBytes));
+        const QByteArray part = reply.body.left(exchange->fault.afterBytes);
+        responder.writeBody(part);
+        entry.bytesSent = part.size();
         socket->disconnectFromHost();
         entry.delivered = false;
         return logEntry(exchange);
     }
     responder.writeBody(reply.body);
+    entry.bytesSent = reply.body.size();
     logEntry(exchange);
 }
 
@@ -396,8 +404,11 @@ void SoraEmulator::Private::content(const QString &id, const QString &variantTex
         return finish(exchange, reply);
     }
     const QStringList wh = job->size.split(u'x');
+    const QDateTime lastModified
+            = QDateTime::fromSecsSinceEpoch(v.completedAt.toInteger(), Qt::UTC);
     contents.content(job->prompt, QSize(wh.value(0).toInt(), wh.value(1).toInt()),
-                     job->seconds.toInt(), variant, q, [this, exchange](const ContentFile &file) {
+                     job->seconds.toInt(), variant, q,
+                     [this, exchange, lastModified](const ContentFile &file) {
                          if (!file.error.isEmpty()) {
                              ApiError error;
                              error.status = 500;
@@ -405,8 +416,49 @@ void SoraEmulator::Private::content(const QString &id, const QString &variantTex
                              error.message = QStringLiteral("Rendering failed: %1").arg(file.error);
                              return finish(exchange, Reply::error(error));
                          }
-                         finish(exchange, Reply {200, file.mimeType, file.bytes, {}});
+                         finish(exchange, contentReply(file, lastModified, *exchange));
                      });
+}
+
+// The whole file or the part a Range asks for, with the validators a client resumes with.
+SoraEmulator::Private::Reply SoraEmulator::Private::contentReply(const ContentFile &file,
+                                                                 const QDateTime &lastModified,
+                                                                 const Exchange &exchange) const
+{
+    const qint64 length = file.bytes.size();
+    Reply reply {200, file.mimeType, file.bytes, {}};
+    reply.headers << Header {"Accept-Ranges", "bytes"} << Header {"ETag", file.etag}
+                  << Header {"Last-Modified", httpDate(lastModified)};
+    const RangeDecision range
+            = decideRange(exchange.range, exchange.ifRange, file.etag, lastModified, length);
+    switch (range.kind) {
+    case RangeDecision::Kind::Whole:
+        break;
+    case RangeDecision::Kind::Partial:
+        reply.status = 206;
+        reply.body = file.bytes.mid(range.first, range.size());
+        reply.headers << Header {"Content-Range", range.contentRange(length)};
+        break;
+    case RangeDecision::Kind::Unsatisfiable:
+    case RangeDecision::Kind::Invalid: {
+        const bool invalid = range.kind == RangeDecision::Kind::Invalid;
+        ApiError error = ApiError::invalidRequest(
+                invalid ? QStringLiteral("Invalid Range header '%1': expected one range such as "
+                                         "'bytes=0-99', 'bytes=100-' or 'bytes=-100'.")
+                                  .arg(QString::fromLatin1(exchange.range))
+                        : QStringLiteral("Range '%1' is not satisfiable: the content is %2 bytes "
+                                         "long.")
+                                  .arg(QString::fromLatin1(exchange.range))
+                                  .arg(length),
+                {}, QStringLiteral("range_not_satisfiable"));
+        error.status = 416;
+        reply = Reply::error(error);
+        reply.headers << Header {"Accept-Ranges", "bytes"}
+                      << Header {"Content-Range", range.contentRange(length)};
+        break;
+    }
+    }
+    return reply;
 }
 
 void SoraEmulator::Private::signedContent(const QString &id, const QString &variant,

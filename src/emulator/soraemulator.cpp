@@ -24,6 +24,17 @@ QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name
     return {};
 }
 
+QByteArray joinedHeaderValues(const QHttpServerRequest &request, const QByteArray &name)
+{
+    QByteArrayList values;
+    const auto headers = request.headers();
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            values << value;
+    }
+    return values.join(',');
+}
+
 QString methodName(Method method)
 {
     switch (method) {
@@ -64,6 +75,8 @@ QJsonObject RequestLogEntry::toJson() const
             {QStringLiteral("fault"), fault.isEmpty() ? QJsonValue() : QJsonValue(fault)},
             {QStringLiteral("delivered"), delivered},
             {QStringLiteral("authorization"), authorization},
+            {QStringLiteral("range"), range.isEmpty() ? QJsonValue() : QJsonValue(range)},
+            {QStringLiteral("bytes_sent"), bytesSent},
             {QStringLiteral("request_id"), QString::fromLatin1(requestId)},
             {QStringLiteral("time"), time.toString(Qt::ISODateWithMs)},
             {QStringLiteral("clock_ms"), clockMs},

@@ -28,6 +28,8 @@ using Method = QHttpServerRequest::Method;
 
 QByteArray randomHex(int bytes);
 QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name);
+// Every field of that name, joined with commas as a list-valued field allows.
+QByteArray joinedHeaderValues(const QHttpServerRequest &request, const QByteArray &name);
 QString methodName(Method method);
 
 inline const QStringList kVariants {QStringLiteral("video"), QStringLiteral("thumbnail"),
@@ -99,6 +101,8 @@ public:
         RequestLogEntry entry;
         FaultRule fault; // kind empty without a fault
         bool log = true;
+        QByteArray range; // the Range field(s), joined with commas; empty when absent
+        QByteArray ifRange;
     };
     using ExchangePtr = std::shared_ptr<Exchange>;
 
@@ -125,6 +129,8 @@ public:
     Reply remix(const QString &id, const QHttpServerRequest &request, const ExchangePtr &exchange);
     void content(const QString &id, const QString &variant, const ExchangePtr &exchange,
                  bool mayRedirect = true);
+    Reply contentReply(const ContentFile &file, const QDateTime &lastModified,
+                       const Exchange &exchange) const;
     void signedContent(const QString &id, const QString &variant, const QHttpServerRequest &request,
                        const ExchangePtr &exchange);
     Reply control(const QString &name, const QHttpServerRequest &request);
