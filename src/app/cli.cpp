@@ -251,6 +251,18 @@ int generate(const QStringList &arguments)
                                                : Text::tr("Generating… %1%").arg(p))
                                << QStringLiteral("    ") << Qt::flush;
                      });
+    QObject::connect(jobs, &JobManager::jobDownloadProgress, &context,
+                     [&](const QString &job, qint64 bytes, qint64 total) {
+                         if (!showProgress || job != jobId)
+                             return;
+                         const QString done = QLocale().formattedDataSize(bytes);
+                         err() << '\r'
+                               << (total > 0
+                                           ? Text::tr("Downloading… %1 of %2")
+                                                     .arg(done, QLocale().formattedDataSize(total))
+                                           : Text::tr("Downloading… %1").arg(done))
+                               << QStringLiteral("    ") << Qt::flush;
+                     });
     QObject::connect(jobs, &JobManager::jobFinished, &context, [&](const JobRecord &job) {
         if (job.id != jobId)
             return;

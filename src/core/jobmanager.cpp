@@ -70,6 +70,7 @@ void JobManager::addProvider(VideoProvider *provider)
     m_providers.insert(provider->name(), provider);
     connect(provider, &VideoProvider::remoteIdAssigned, this, &JobManager::onRemoteId);
     connect(provider, &VideoProvider::progressChanged, this, &JobManager::onProgress);
+    connect(provider, &VideoProvider::downloadProgress, this, &JobManager::onDownloadProgress);
     connect(provider, &VideoProvider::finished, this, &JobManager::onFinished);
     connect(provider, &VideoProvider::failed, this, &JobManager::onFailed);
 }
@@ -484,6 +485,21 @@ void JobManager::onProgress(const QString &jobId, int percent)
     const qint64 msLeft = percent > 0 && percent < 100 ? elapsed * (100 - percent) / percent
                                                        : (percent >= 100 ? 0 : -1);
     Q_EMIT jobProgress(jobId, percent, msLeft);
+}
+
+// The first report of a download records the Downloading status, once; the bytes themselves are
+// only signalled (a write per chunk would cost more than the download).
+void JobManager::onDownloadProgress(const QString &jobId, qint64 bytesReceived, qint64 bytesTotal)
+{
+    auto it = m_running.find(jobId);
+    if (it == m_running.end())
+        return;
+    if (it->job.status != JobStatus::Downloading) {
+        it->job.status = JobStatus::Downloading;
+        if (!m_store->updateJob(it->job))
+            qCWarning(lcJobs) << "could not record that job" << jobId << "is downloading";
+    }
+    Q_EMIT jobDownloadProgress(jobId, bytesReceived, bytesTotal);
 }
 
 void JobManager::onFinished(const QString &jobId, const QString &filePath)

@@ -92,6 +92,8 @@ Q_SIGNALS:
     void jobStarted(const QString &jobId);
     // percent 0..100; msLeft is an estimate, -1 when unknown.
     void jobProgress(const QString &jobId, int percent, qint64 msLeft);
+    // A remote job's file is being fetched; bytesTotal is -1 when unknown.
+    void jobDownloadProgress(const QString &jobId, qint64 bytesReceived, qint64 bytesTotal);
     void jobFinished(const JobRecord &job);
     void jobFailed(const JobRecord &job);
     void libraryChanged();
@@ -110,6 +112,7 @@ private:
     bool ownerIsGone(const JobRecord &job, qint64 now) const;
     void onRemoteId(const QString &jobId, const QString &remoteId, const QString &requestId);
     void onProgress(const QString &jobId, int percent);
+    void onDownloadProgress(const QString &jobId, qint64 bytesReceived, qint64 bytesTotal);
     void onFinished(const QString &jobId, const QString &filePath);
     void onFailed(const QString &jobId, const ProviderError &error);
     void finishWithError(JobRecord job, const QString &code, const QString &message);

@@ -54,6 +54,9 @@ Q_SIGNALS:
     // A remote provider accepted the job; JobManager commits the id before anything waits.
     void remoteIdAssigned(const QString &jobId, const QString &remoteId, const QString &requestId);
     void progressChanged(const QString &jobId, int percent);
+    // A remote provider fetches the finished file: bytes received so far (a resumed download
+    // counts what it already had) out of bytesTotal, -1 when the service did not say.
+    void downloadProgress(const QString &jobId, qint64 bytesReceived, qint64 bytesTotal);
     void finished(const QString &jobId, const QString &filePath);
     void failed(const QString &jobId, const ProviderError &error);
 };

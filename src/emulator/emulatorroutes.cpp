@@ -81,6 +81,7 @@ void SoraEmulator::Private::handle(const QString &endpoint, const QStringList &a
     exchange->range = joinedHeaderValues(request, "range");
     exchange->ifRange = headerValue(request, "if-range");
     entry.range = QString::fromLatin1(exchange->range);
+    entry.ifRange = QString::fromLatin1(exchange->ifRange);
     entry.requestId = "req_" + randomHex(16);
     entry.time = QDateTime::currentDateTimeUtc();
     entry.clockMs = clock->nowMs();
@@ -427,6 +428,11 @@ SoraEmulator::Private::Reply SoraEmulator::Private::contentReply(const ContentFi
 {
     const qint64 length = file.bytes.size();
     Reply reply {200, file.mimeType, file.bytes, {}};
+    if (exchange.fault.kind == u"not_a_video") {
+        // As long as the real file and labelled the same, but an error page, not a video.
+        const QByteArray page = "<html><body>Service temporarily unavailable</body></html>\n";
+        reply.body = page.repeated(int(length / page.size()) + 1).left(length);
+    }
     reply.headers << Header {"Accept-Ranges", "bytes"} << Header {"ETag", file.etag}
                   << Header {"Last-Modified", httpDate(lastModified)};
     const RangeDecision range
@@ -436,7 +442,7 @@ SoraEmulator::Private::Reply SoraEmulator::Private::contentReply(const ContentFi
         break;
     case RangeDecision::Kind::Partial:
         reply.status = 206;
-        reply.body = file.bytes.mid(range.first, range.size());
+        reply.body = reply.body.mid(range.first, range.size());
         reply.headers << Header {"Content-Range", range.contentRange(length)};
         break;
     case RangeDecision::Kind::Unsatisfiable:

@@ -76,6 +76,7 @@ QJsonObject RequestLogEntry::toJson() const
             {QStringLiteral("delivered"), delivered},
             {QStringLiteral("authorization"), authorization},
             {QStringLiteral("range"), range.isEmpty() ? QJsonValue() : QJsonValue(range)},
+            {QStringLiteral("if_range"), ifRange.isEmpty() ? QJsonValue() : QJsonValue(ifRange)},
             {QStringLiteral("bytes_sent"), bytesSent},
             {QStringLiteral("request_id"), QString::fromLatin1(requestId)},
             {QStringLiteral("time"), time.toString(Qt::ISODateWithMs)},

@@ -29,6 +29,7 @@ struct RequestLogEntry
     bool delivered = true; // false when the answer was dropped, lost, or reset mid-body
     bool authorization = false; // whether an Authorization header was present (never its value)
     QString range; // the Range header as received, empty without one
+    QString ifRange; // the If-Range header as received
     qint64 bytesSent = 0; // body bytes written to the connection (a reset sends only a part)
     QByteArray requestId;
     QDateTime time; // when the request arrived (real time, UTC)

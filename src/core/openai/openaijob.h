@@ -34,6 +34,8 @@ public:
 Q_SIGNALS:
     void remoteIdAssigned(const QString &jobId, const QString &remoteId, const QString &requestId);
     void progressChanged(const QString &jobId, int percent);
+    // The video itself, not the thumbnail; bytesTotal is -1 when unknown.
+    void downloadProgress(const QString &jobId, qint64 bytesReceived, qint64 bytesTotal);
     void finished(const QString &jobId, const QString &filePath);
     void failed(const QString &jobId, const ProviderError &error);
 

@@ -124,6 +124,7 @@ void OpenAIProvider::startWithKey(const ProviderRequest &request, const QString 
     m_jobs.insert(request.jobId, job);
     connect(job, &OpenAIJob::remoteIdAssigned, this, &VideoProvider::remoteIdAssigned);
     connect(job, &OpenAIJob::progressChanged, this, &VideoProvider::progressChanged);
+    connect(job, &OpenAIJob::downloadProgress, this, &VideoProvider::downloadProgress);
     connect(job, &OpenAIJob::finished, this, [this](const QString &jobId, const QString &path) {
         onJobEnded(jobId);
         Q_EMIT finished(jobId, path);
