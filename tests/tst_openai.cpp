@@ -1,12 +1,17 @@
 // The openai provider and its client against sora-emulator over loopback: every call, every
 // retry rule, every error mapping, lost creates, resumed downloads, and the key's secrecy.
 #include "clock.h"
+#include "database.h"
+#include "jobmanager.h"
+#include "jobspec.h"
+#include "jobstore.h"
 #include "mediaprobe.h"
 #include "openai/openaiclient.h"
 #include "openai/openaiprovider.h"
 #include "settings.h"
 #include "soraemulator.h"
 #include "testsupport.h"
+#include "videostore.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -201,6 +206,9 @@ private Q_SLOTS:
     void providerResumesWithoutCreate();
     void providerFindsEarlierCreate();
     void providerResumesResetDownload();
+    void resumedDownloadFetchesOnlyTheRest();
+    void badDownloadIsRejected_data();
+    void badDownloadIsRejected();
     void providerTimesOut();
     void providerCancel();
     void providerChecksSizeBeforeSending();
@@ -225,6 +233,18 @@ private:
     std::unique_ptr<OpenAIClient> m_client;
     std::unique_ptr<Settings> m_settings;
     DelayRecorder m_delays;
+
+    // A job manager on a real SQLite store and video folder, with the openai provider only.
+    struct Library
+    {
+        SystemClock clock;
+        Database database;
+        std::unique_ptr<JobStore> store;
+        std::unique_ptr<VideoStore> videos;
+        std::unique_ptr<JobManager> manager;
+    };
+    std::unique_ptr<Library> makeLibrary();
+    QList<RequestLogEntry> videoDownloads() const;
 };
 
 void TestOpenAI::initTestCase()
@@ -1136,6 +1156,161 @@ void TestOpenAI::providerResumesResetDownload()
         videoDownloads += entry.endpoint == QLatin1String("content")
                 && !entry.query.contains(QLatin1String("thumbnail"));
     QCOMPARE(videoDownloads, 4); // two reset, the resumed one, the clean one
+}
+
+std::unique_ptr<TestOpenAI::Library> TestOpenAI::makeLibrary()
+{
+    auto library = std::make_unique<Library>();
+    Database::Config config;
+    config.sqlitePath = m_dir->filePath(QStringLiteral("jobs.sqlite"));
+    if (!library->database.open(config))
+        return {};
+    library->store = std::make_unique<JobStore>(&library->database);
+    library->videos = std::make_unique<VideoStore>(m_dir->filePath(QStringLiteral("videos")));
+    if (!library->videos->ensureWritable())
+        return {};
+    library->manager = std::make_unique<JobManager>(library->store.get(), library->videos.get(),
+                                                    m_settings.get(), &library->clock);
+    library->manager->addProvider(makeProvider().release());
+    library->manager->start();
+    return library;
+}
+
+QList<RequestLogEntry> TestOpenAI::videoDownloads() const
+{
+    QList<RequestLogEntry> entries;
+    for (const RequestLogEntry &entry : m_emulator->requestLog()) {
+        if (entry.endpoint == QLatin1String("content")
+            && !entry.query.contains(QLatin1String("thumbnail")))
+            entries << entry;
+    }
+    return entries;
+}
+
+JobSpec openAISpec(qint64 runId)
+{
+    JobSpec spec;
+    spec.runId = runId;
+    spec.drillText = QStringLiteral("ウォールドリル");
+    spec.provider = QStringLiteral("openai");
+    spec.model = QStringLiteral("sora-2");
+    spec.size = QSize(1280, 720);
+    spec.seconds = 4;
+    spec.promptTemplate = Settings::defaultPromptTemplate();
+    return spec;
+}
+
+// The connection is cut after 2000 bytes; the next request asks for the rest with Range and
+// If-Range, the emulator counts what it sent, and nothing is sent twice.
+void TestOpenAI::resumedDownloadFetchesOnlyTheRest()
+{
+    constexpr qint64 kCut = 2000;
+    m_emulator->addFault(
+            fault(R"({"kind":"reset","target":"content","variant":"video","after_bytes":2000})"));
+    auto library = makeLibrary();
+    QVERIFY(library);
+    JobManager *jobs = library->manager.get();
+    QList<QPair<qint64, qint64>> progress;
+    QStringList statusAtDownload;
+    connect(jobs, &JobManager::jobDownloadProgress, this,
+            [&](const QString &jobId, qint64 bytes, qint64 total) {
+                if (progress.isEmpty()) {
+                    // Recorded once, before the first byte is reported.
+                    const auto job = library->store->job(jobId);
+                    statusAtDownload << (job ? jobStatusToString(job->status) : QString());
+                }
+                progress << qMakePair(bytes, total);
+            });
+    QSignalSpy finished(jobs, &JobManager::jobFinished);
+    QSignalSpy failed(jobs, &JobManager::jobFailed);
+    const JobManager::Submission submission = jobs->submit(openAISpec(7));
+    QCOMPARE(submission.kind, JobManager::Submission::Kind::Started);
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() > 0, 60000);
+    QCOMPARE(failed.count(), 0);
+    const JobRecord job = finished.first().at(0).value<JobRecord>();
+    const QString committed = library->videos->absolutePath(job.filePath);
+    const qint64 length = QFileInfo(committed).size();
+    QVERIFY2(length > kCut, "the content must be longer than the cut");
+
+    // Two requests for the video: the cut one, then exactly the missing bytes.
+    const QList<RequestLogEntry> downloads = videoDownloads();
+    QCOMPARE(downloads.size(), 2);
+    QCOMPARE(downloads.at(0).fault, QStringLiteral("reset"));
+    QCOMPARE(downloads.at(0).bytesSent, kCut);
+    QVERIFY(downloads.at(0).range.isEmpty());
+    QCOMPARE(downloads.at(1).range, QStringLiteral("bytes=%1-").arg(kCut));
+    QVERIFY(!downloads.at(1).ifRange.isEmpty());
+    QCOMPARE(downloads.at(1).status, 206);
+    QCOMPARE(downloads.at(1).bytesSent, length - kCut);
+    QCOMPARE(downloads.at(0).bytesSent + downloads.at(1).bytesSent, length);
+    QCOMPARE(m_emulator->createRequestCount(), 1);
+
+    // The committed file is byte for byte the service's content.
+    const QString clean = m_dir->filePath(QStringLiteral("clean.mp4"));
+    QVERIFY(awaitCall(m_client->download(job.remoteId, OpenAIVariant::Video, clean)).ok);
+    QCOMPARE(QFileInfo(clean).size(), length);
+    QCOMPARE(TestSupport::sha256Of(committed), TestSupport::sha256Of(clean));
+    QCOMPARE(job.sha256.toLatin1(), TestSupport::sha256Of(clean));
+
+    // Downloading was recorded when the download began, and the bytes were reported as they
+    // came, the resumed part counting on from the cut.
+    QCOMPARE(statusAtDownload, QStringList {QStringLiteral("downloading")});
+    QVERIFY(progress.size() >= 2);
+    QCOMPARE(progress.first(), qMakePair(qint64(0), qint64(-1)));
+    QCOMPARE(progress.last(), qMakePair(length, length));
+    for (qsizetype i = 1; i < progress.size(); ++i)
+        QVERIFY(progress.at(i).first >= progress.at(i - 1).first);
+    QVERIFY(std::any_of(progress.cbegin(), progress.cend(),
+                        [&](const auto &p) { return p.first == kCut; }));
+    QCOMPARE(library->store->job(job.id)->status, JobStatus::Completed);
+}
+
+void TestOpenAI::badDownloadIsRejected_data()
+{
+    QTest::addColumn<QByteArray>("rule");
+    QTest::addColumn<qint64>("maxBytes");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("larger than openai/maxDownloadBytes")
+            << QByteArray() << qint64(1024) << "too_large"
+            << "larger than allowed (openai/maxDownloadBytes)";
+    QTest::newRow("not an MP4") << QByteArray(
+            R"({"kind":"not_a_video","target":"content","variant":"video"})")
+                                << qint64(0) << "invalid_video"
+                                << "not an MP4 video";
+}
+
+void TestOpenAI::badDownloadIsRejected()
+{
+    QFETCH(QByteArray, rule);
+    QFETCH(qint64, maxBytes);
+    QFETCH(QString, code);
+    QFETCH(QString, words);
+    if (maxBytes > 0)
+        QCOMPARE(m_settings->setValue("openai/maxDownloadBytes", maxBytes), QString());
+    if (!rule.isEmpty())
+        m_emulator->addFault(fault(rule.constData()));
+    auto library = makeLibrary();
+    QVERIFY(library);
+    QSignalSpy finished(library->manager.get(), &JobManager::jobFinished);
+    QSignalSpy failed(library->manager.get(), &JobManager::jobFailed);
+    library->manager->submit(openAISpec(8));
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() > 0, 60000);
+    QCOMPARE(finished.count(), 0);
+    const JobRecord job = failed.first().at(0).value<JobRecord>();
+    qInfo().noquote() << "the coach reads:" << job.errorMessage;
+    QCOMPARE(job.errorCode, code);
+    QCOMPARE(job.status, JobStatus::Failed);
+    QVERIFY(!job.errorMessage.isEmpty());
+    if (!words.isEmpty())
+        QVERIFY2(job.errorMessage.contains(words), qPrintable(job.errorMessage));
+    QCOMPARE(library->store->job(job.id)->status, JobStatus::Failed);
+    // Nothing is left behind: no video, no temporary file, no thumbnail.
+    const QStringList left = QDir(library->videos->directory())
+                                     .entryList(QDir::Files | QDir::Hidden | QDir::System);
+    QVERIFY2(left.isEmpty(), qPrintable(left.join(u", ")));
+    QCOMPARE(m_emulator->createRequestCount(), 1);
+    QCOMPARE(videoDownloads().size(), 1);
 }
 
 void TestOpenAI::providerTimesOut()

@@ -74,6 +74,7 @@ void JobManager::addProvider(VideoProvider *provider)
     connect(provider, &VideoProvider::remoteIdAssigned, this, &JobManager::onRemoteId);
     connect(provider, &VideoProvider::progressChanged, this, &JobManager::onProgress);
     connect(provider, &VideoProvider::videoDescribed, this, &JobManager::onVideoDescribed);
+    connect(provider, &VideoProvider::downloadProgress, this, &JobManager::onDownloadProgress);
     connect(provider, &VideoProvider::finished, this, &JobManager::onFinished);
     connect(provider, &VideoProvider::failed, this, &JobManager::onFailed);
 }
@@ -526,6 +527,21 @@ double JobManager::actualCost(const VideoProvider *provider, const Running &runn
     const double cost = provider->estimateCost(model, size, seconds);
     // A model or size missing from the price list keeps the estimate made when it was ordered.
     return cost > 0 ? cost : job.estimatedCost;
+}
+
+// The first report of a download records the Downloading status, once; the bytes themselves are
+// only signalled (a write per chunk would cost more than the download).
+void JobManager::onDownloadProgress(const QString &jobId, qint64 bytesReceived, qint64 bytesTotal)
+{
+    auto it = m_running.find(jobId);
+    if (it == m_running.end())
+        return;
+    if (it->job.status != JobStatus::Downloading) {
+        it->job.status = JobStatus::Downloading;
+        if (!m_store->updateJob(it->job))
+            qCWarning(lcJobs) << "could not record that job" << jobId << "is downloading";
+    }
+    Q_EMIT jobDownloadProgress(jobId, bytesReceived, bytesTotal);
 }
 
 void JobManager::onFinished(const QString &jobId, const QString &filePath)

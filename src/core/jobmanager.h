@@ -95,6 +95,8 @@ Q_SIGNALS:
     void jobStarted(const QString &jobId);
     // percent 0..100; msLeft is an estimate, -1 when unknown.
     void jobProgress(const QString &jobId, int percent, qint64 msLeft);
+    // A remote job's file is being fetched; bytesTotal is -1 when unknown.
+    void jobDownloadProgress(const QString &jobId, qint64 bytesReceived, qint64 bytesTotal);
     void jobFinished(const JobRecord &job);
     void jobFailed(const JobRecord &job);
     void libraryChanged();
@@ -121,6 +123,7 @@ private:
     void onVideoDescribed(const QString &jobId, const QString &model, const QString &size,
                           int seconds);
     double actualCost(const VideoProvider *provider, const Running &running) const;
+    void onDownloadProgress(const QString &jobId, qint64 bytesReceived, qint64 bytesTotal);
     void onFinished(const QString &jobId, const QString &filePath);
     void onFailed(const QString &jobId, const ProviderError &error);
     void finishWithError(JobRecord job, const QString &code, const QString &message);

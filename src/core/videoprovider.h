@@ -58,6 +58,9 @@ Q_SIGNALS:
     // service made and bills it; the actual cost is computed from it.
     void videoDescribed(const QString &jobId, const QString &model, const QString &size,
                         int seconds);
+    // A remote provider fetches the finished file: bytes received so far (a resumed download
+    // counts what it already had) out of bytesTotal, -1 when the service did not say.
+    void downloadProgress(const QString &jobId, qint64 bytesReceived, qint64 bytesTotal);
     void finished(const QString &jobId, const QString &filePath);
     void failed(const QString &jobId, const ProviderError &error);
 };

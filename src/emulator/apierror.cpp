@@ -4,6 +4,8 @@
 #include <QJsonValue>
 #include <QStringList>
 
+namespace emulator {
+
 QJsonObject ApiError::toJson() const
 {
     QJsonObject error;
@@ -99,3 +101,5 @@ QString ApiText::jsonTypeName(const QJsonValue &value)
     }
     return QStringLiteral("nothing");
 }
+
+} // namespace emulator

@@ -4,6 +4,9 @@
 #include <QJsonObject>
 #include <QString>
 
+// Its own namespace: the REST server has an error type of the same name for its own answers.
+namespace emulator {
+
 struct ApiError
 {
     int status = 400;
@@ -35,3 +38,5 @@ QString quotedList(const QStringList &values, const QString &conjunction);
 // The JSON type name OpenAI reports for a value: "a string", "an integer", "an object"...
 QString jsonTypeName(const QJsonValue &value);
 } // namespace ApiText
+
+} // namespace emulator

@@ -22,6 +22,10 @@ ContentFile readFile(const QString &path, const QByteArray &mimeType)
     }
     file.bytes = input.readAll();
     file.mimeType = mimeType;
+    // A strong validator: the bytes decide it, so equal tags mean byte-identical content.
+    file.etag = '"'
+            + QCryptographicHash::hash(file.bytes, QCryptographicHash::Sha256).toHex().left(32)
+            + '"';
     return file;
 }
 
@@ -99,7 +103,7 @@ void ContentStore::content(const QString &prompt, QSize size, int seconds, const
     auto render = [request, mp4Path] {
         QString error;
         if (!QFile::exists(mp4Path) && !DrillRenderer::render(request, mp4Path, &error))
-            return ContentFile {{}, {}, error};
+            return ContentFile {{}, {}, error, {}};
         return readFile(mp4Path, "video/mp4");
     };
     if (!m_entries.contains(mp4Path))
@@ -118,7 +122,7 @@ void ContentStore::content(const QString &prompt, QSize size, int seconds, const
                 || (thumbnail ? ContentVariants::writeThumbnailWebp(mp4Path, path, &error)
                               : ContentVariants::writeSpritesheetJpeg(mp4Path, path, &error));
         if (!ok)
-            return ContentFile {{}, {}, error};
+            return ContentFile {{}, {}, error, {}};
         return readFile(path, thumbnail ? "image/webp" : "image/jpeg");
     };
     fetch(mp4Path, render, context, [this, path, derive, context, done](const ContentFile &video) {

@@ -18,6 +18,7 @@ struct ContentFile
     QByteArray bytes;
     QByteArray mimeType;
     QString error; // set when rendering failed
+    QByteArray etag; // strong entity tag, quotes included
 };
 
 class ContentStore final : public QObject

@@ -10,6 +10,9 @@
 #include <QJsonObject>
 #include <QMap>
 
+using emulator::ApiError;
+namespace ApiText = emulator::ApiText;
+
 namespace {
 
 const QString kInputReference = QStringLiteral("input_reference");

@@ -20,11 +20,11 @@ struct CreateParams
 namespace CreateRequest {
 
 // Fills params from a JSON or multipart/form-data body, or answers the error OpenAI would.
-ApiError parseCreate(const QByteArray &contentType, const QByteArray &body,
-                     const EmulatorConfig &config, CreateParams *params);
+emulator::ApiError parseCreate(const QByteArray &contentType, const QByteArray &body,
+                               const EmulatorConfig &config, CreateParams *params);
 
 // The remix body has one field, prompt.
-ApiError parseRemix(const QByteArray &contentType, const QByteArray &body,
-                    const EmulatorConfig &config, QString *prompt);
+emulator::ApiError parseRemix(const QByteArray &contentType, const QByteArray &body,
+                              const EmulatorConfig &config, QString *prompt);
 
 } // namespace CreateRequest

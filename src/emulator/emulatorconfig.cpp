@@ -178,7 +178,7 @@ QStringList FaultRule::kinds()
             QStringLiteral("reset"),        QStringLiteral("lost_response"),
             QStringLiteral("drop"),         QStringLiteral("slow"),
             QStringLiteral("moderation"),   QStringLiteral("moderation_failed"),
-            QStringLiteral("job_failed")};
+            QStringLiteral("job_failed"),   QStringLiteral("not_a_video")};
 }
 
 QStringList FaultRule::targets()
@@ -288,6 +288,11 @@ FaultRule FaultRule::fromJson(const QJsonObject &json, QString *error)
         rule.target = QStringLiteral("create");
     if (createOnly && rule.target != u"create" && rule.target != u"remix")
         return fail(QStringLiteral("fault '%1' applies to create or remix only").arg(rule.kind));
+    if (rule.kind == u"not_a_video" && rule.target == u"any")
+        rule.target = QStringLiteral("content");
+    if (rule.kind == u"not_a_video" && rule.target != u"content"
+        && rule.target != u"signed_content")
+        return fail(QStringLiteral("fault 'not_a_video' applies to content downloads only"));
     if (error)
         error->clear();
     return rule;

@@ -28,6 +28,9 @@ struct RequestLogEntry
     QString fault; // the fault kind applied, if any
     bool delivered = true; // false when the answer was dropped, lost, or reset mid-body
     bool authorization = false; // whether an Authorization header was present (never its value)
+    QString range; // the Range header as received, empty without one
+    QString ifRange; // the If-Range header as received
+    qint64 bytesSent = 0; // body bytes written to the connection (a reset sends only a part)
     QByteArray requestId;
     QDateTime time; // when the request arrived (real time, UTC)
     qint64 clockMs = 0; // the emulator clock at arrival

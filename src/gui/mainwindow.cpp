@@ -51,6 +51,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
             &MainWindow::onSelectionChanged);
     connect(jobs, &JobManager::jobStarted, this, &MainWindow::onJobStarted);
     connect(jobs, &JobManager::jobProgress, this, &MainWindow::onJobProgress);
+    connect(jobs, &JobManager::jobDownloadProgress, this, &MainWindow::onJobDownloadProgress);
     connect(jobs, &JobManager::jobFinished, this, &MainWindow::onJobFinished);
     connect(jobs, &JobManager::jobFailed, this, &MainWindow::onJobFailed);
     connect(jobs, &JobManager::libraryChanged, m_model, &LibraryModel::reload);
@@ -170,6 +171,21 @@ void MainWindow::onJobProgress(const QString &jobId, int percent, qint64 msLeft)
     ui->progressBar->setValue(percent);
     ui->progressBar->setFormat(msLeft >= 0 ? tr("%p% · about %1 s left").arg((msLeft + 999) / 1000)
                                            : tr("%p%"));
+}
+
+void MainWindow::onJobDownloadProgress(const QString &jobId, qint64 bytesReceived,
+                                       qint64 bytesTotal)
+{
+    if (jobId != m_currentJobId)
+        return;
+    const QLocale locale;
+    const QString received = locale.formattedDataSize(bytesReceived);
+    // "%" would be read as a placeholder by the progress bar.
+    const QString text = bytesTotal > 0
+            ? tr("Downloading the video… %1 of %2")
+                      .arg(received, locale.formattedDataSize(bytesTotal))
+            : tr("Downloading the video… %1").arg(received);
+    ui->progressBar->setFormat(QString(text).replace(u'%', QStringLiteral("%%")));
 }
 
 void MainWindow::updateProviderLabel()

@@ -40,6 +40,7 @@ private:
     void showMessage(const QString &text, bool error);
     void onJobStarted(const QString &jobId);
     void onJobProgress(const QString &jobId, int percent, qint64 msLeft);
+    void onJobDownloadProgress(const QString &jobId, qint64 bytesReceived, qint64 bytesTotal);
     void updateProviderLabel();
     void onJobFinished(const JobRecord &job);
     void onJobFailed(const JobRecord &job);

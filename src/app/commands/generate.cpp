@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QLocale>
 #include <QTextStream>
 #include <QUrl>
 
@@ -153,6 +154,18 @@ int generate(const QStringList &arguments)
                                                          .arg(p)
                                                          .arg((msLeft + 999) / 1000)
                                                : Text::tr("Generating… %1%").arg(p))
+                               << QStringLiteral("    ") << Qt::flush;
+                     });
+    QObject::connect(jobs, &JobManager::jobDownloadProgress, &context,
+                     [&](const QString &job, qint64 bytes, qint64 total) {
+                         if (!showProgress || job != jobId)
+                             return;
+                         const QString done = QLocale().formattedDataSize(bytes);
+                         err() << '\r'
+                               << (total > 0
+                                           ? Text::tr("Downloading… %1 of %2")
+                                                     .arg(done, QLocale().formattedDataSize(total))
+                                           : Text::tr("Downloading… %1").arg(done))
                                << QStringLiteral("    ") << Qt::flush;
                      });
     QObject::connect(jobs, &JobManager::jobFinished, &context, [&](const JobRecord &job) {

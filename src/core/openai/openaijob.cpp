@@ -190,6 +190,11 @@ void OpenAIJob::download()
         return;
     ++m_downloadAttempts;
     m_call = m_client->download(m_remoteId, OpenAIVariant::Video, m_request.outputPath);
+    // Reported at once, so that listeners know the download has begun before the first byte.
+    Q_EMIT downloadProgress(m_request.jobId, 0, -1);
+    connect(m_call, &OpenAICall::downloadProgress, this, [this](qint64 written, qint64 total) {
+        Q_EMIT downloadProgress(m_request.jobId, written, total);
+    });
     connect(m_call, &OpenAICall::finished, this,
             [this, call = m_call.data()] { onDownloaded(call); });
 }

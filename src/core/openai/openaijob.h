@@ -37,6 +37,8 @@ Q_SIGNALS:
     // The finished video as the service describes it (model, "WxH", seconds).
     void videoDescribed(const QString &jobId, const QString &model, const QString &size,
                         int seconds);
+    // The video itself, not the thumbnail; bytesTotal is -1 when unknown.
+    void downloadProgress(const QString &jobId, qint64 bytesReceived, qint64 bytesTotal);
     void finished(const QString &jobId, const QString &filePath);
     void failed(const QString &jobId, const ProviderError &error);
 

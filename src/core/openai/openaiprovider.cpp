@@ -135,6 +135,7 @@ void OpenAIProvider::startWithKey(const ProviderRequest &request, const QString 
     connect(job, &OpenAIJob::remoteIdAssigned, this, &VideoProvider::remoteIdAssigned);
     connect(job, &OpenAIJob::progressChanged, this, &VideoProvider::progressChanged);
     connect(job, &OpenAIJob::videoDescribed, this, &VideoProvider::videoDescribed);
+    connect(job, &OpenAIJob::downloadProgress, this, &VideoProvider::downloadProgress);
     connect(job, &OpenAIJob::finished, this, [this](const QString &jobId, const QString &path) {
         onJobEnded(jobId);
         Q_EMIT finished(jobId, path);
