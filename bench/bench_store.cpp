@@ -7,7 +7,7 @@
 // it), timed from exec to exit. Also `drillstudio cache list --json` (the whole library) from
 // exec to exit, for information. Rounds alternate between the backends; medians.
 // Status lookups: 5,000 distinct runs in random order, p50 and p99.
-// Targets: open + first page <= 0.5 s in a new process; status lookup <= 1 ms.
+// Targets: open + first page <= 0.5 s in a new process; status lookup <= 1 ms (p50 and p99).
 #include "benchutil.h"
 #include "database.h"
 #include "jobstore.h"
@@ -216,7 +216,6 @@ int main(int argc, char *argv[])
           << "|------------|---------:|-----------------------------:|-----------:|"
              "---------------------------:|----------------:|----------------:|"
           << Qt::endl;
-    bool startMet = true, lookupMet = true;
     for (const Backend &backend : backends) {
         const double start = bench::median(backend.starts);
         out() << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |")
@@ -232,15 +231,15 @@ int main(int argc, char *argv[])
     out() << Qt::endl;
     for (const Backend &backend : backends) {
         const double start = bench::median(backend.starts);
-        startMet = bench::target(backend.name + QStringLiteral(" open + first page, new process"),
-                                 QStringLiteral("%1 s").arg(start, 0, 'f', 3),
-                                 QStringLiteral("<= 0.5 s"), start <= 0.5)
-                && startMet;
-        lookupMet
-                = bench::target(backend.name + QStringLiteral(" status lookup p99"),
-                                QStringLiteral("%1 ms").arg(backend.lookupP99Us / 1000, 0, 'f', 3),
-                                QStringLiteral("<= 1 ms"), backend.lookupP99Us <= 1000)
-                && lookupMet;
+        bench::target(backend.name + QStringLiteral(" open + first page, new process"),
+                      QStringLiteral("%1 s").arg(start, 0, 'f', 3), QStringLiteral("<= 0.5 s"),
+                      start <= 0.5);
+        bench::target(backend.name + QStringLiteral(" status lookup p50"),
+                      QStringLiteral("%1 ms").arg(backend.lookupP50Us / 1000, 0, 'f', 3),
+                      QStringLiteral("<= 1 ms"), backend.lookupP50Us <= 1000);
+        bench::target(backend.name + QStringLiteral(" status lookup p99"),
+                      QStringLiteral("%1 ms").arg(backend.lookupP99Us / 1000, 0, 'f', 3),
+                      QStringLiteral("<= 1 ms"), backend.lookupP99Us <= 1000);
     }
     return 0;
 }
