@@ -73,6 +73,13 @@ bool writeFrames(int round, const QString &path)
     return file.flush();
 }
 
+bool sameBytes(const QString &a, const QString &b)
+{
+    QFile fa(a), fb(b);
+    return fa.open(QIODevice::ReadOnly) && fb.open(QIODevice::ReadOnly)
+            && fa.readAll() == fb.readAll();
+}
+
 QStringList ffmpegArguments(const QString &raw, const QString &output)
 {
     return {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-nostdin"),
@@ -123,7 +130,7 @@ int main(int argc, char **argv)
 
     // Round -1 is the warm-up of each side (page cache, fonts, dynamic linking); not counted.
     Side ours, ref;
-    bool identical = false; // both MP4s of the last round, byte for byte
+    int identicalRounds = 0; // rounds whose two MP4s are the same, byte for byte
     for (int round = -1; round < kRounds; ++round) {
         const int textIndex = round + 1;
         if (!writeFrames(textIndex, raw)) {
@@ -159,11 +166,15 @@ int main(int argc, char **argv)
             return 1;
         }
         if (round < 0) {
-            // Same pixels as ours? If not, the label is the only thing that can differ.
-            QFile a1(ourFile), b1(refFile);
-            if (a1.open(QIODevice::ReadOnly) && b1.open(QIODevice::ReadOnly)
-                && a1.readAll() != b1.readAll())
-                g_drawRunLabel = !g_drawRunLabel;
+            // Same pixels as ours? If not, the run label is the only thing that can differ: try
+            // the frames without it (untimed) and keep whichever matches.
+            if (!sameBytes(ourFile, refFile)) {
+                g_drawRunLabel = false;
+                if (!writeFrames(textIndex, raw)
+                    || !bench::timeProcess(encode, ffmpeg, ffmpegArguments(raw, refFile)).ok
+                    || !sameBytes(ourFile, refFile))
+                    g_drawRunLabel = true;
+            }
             continue;
         }
         ours.wall << a.wall;
@@ -172,9 +183,7 @@ int main(int argc, char **argv)
         ref.wall << b.wall;
         ref.cpu << b.cpu;
         ref.bytes = QFileInfo(refFile).size();
-        QFile a1(ourFile), b1(refFile);
-        identical = a1.open(QIODevice::ReadOnly) && b1.open(QIODevice::ReadOnly)
-                && a1.readAll() == b1.readAll();
+        identicalRounds += sameBytes(ourFile, refFile);
         QDir(dataDir).removeRecursively();
     }
 
@@ -209,8 +218,11 @@ int main(int argc, char **argv)
                      .arg(ow / rw, 0, 'f', 2)
                      .arg(oc / rc, 0, 'f', 2)
           << Qt::endl;
-    out() << "same pixels and settings: the two MP4s of the last round are "
-          << (identical ? "identical, byte for byte" : "NOT identical") << Qt::endl;
+    out() << QStringLiteral("same pixels and settings: the two MP4s are identical byte for byte in "
+                            "%1 of %2 rounds")
+                     .arg(identicalRounds)
+                     .arg(kRounds)
+          << Qt::endl;
     bench::target(QStringLiteral("wall vs the ffmpeg program"),
                   QStringLiteral("%1x").arg(ow / rw, 0, 'f', 2), QStringLiteral("<= 1.50x"),
                   ow / rw <= 1.5);
