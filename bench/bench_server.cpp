@@ -419,7 +419,8 @@ int main(int argc, char *argv[])
     nginx.port = freePort();
     const QString conf = dir.filePath(QStringLiteral("nginx.conf"));
     writeFile(conf,
-              QStringLiteral("worker_processes 1;\ndaemon off;\npid %1/nginx.pid;\n"
+              QStringLiteral("worker_processes 1;\nworker_rlimit_nofile 65536;\ndaemon off;\npid "
+                             "%1/nginx.pid;\n"
                              "error_log %1/nginx-error.log warn;\n"
                              "events { worker_connections 1024; }\n"
                              "http {\n access_log off;\n sendfile on;\n tcp_nopush on;\n"
