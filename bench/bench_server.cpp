@@ -424,7 +424,7 @@ int main(int argc, char *argv[])
                              "error_log %1/nginx-error.log warn;\n"
                              "events { worker_connections 1024; }\n"
                              "http {\n access_log off;\n sendfile on;\n tcp_nopush on;\n"
-                             " keepalive_requests 1000000;\n open_file_cache max=20000;\n"
+                             " keepalive_requests 1000000;\n open_file_cache max=800;\n"
                              " client_body_temp_path %1/tmp; proxy_temp_path %1/tmp;\n"
                              " fastcgi_temp_path %1/tmp; uwsgi_temp_path %1/tmp; "
                              "scgi_temp_path %1/tmp;\n"
@@ -586,7 +586,7 @@ int main(int argc, char *argv[])
     out() << Qt::endl;
     auto check = [](const QString &what, const QList<double> &a, const QList<double> &b,
                     const QString &wanted, double factor) {
-        if (a.isEmpty() || b.isEmpty()) {
+        if (a.isEmpty() || b.isEmpty() || bench::median(b) <= 0) {
             out() << "target " << what << ": NOT MEASURED (want " << wanted << ")" << Qt::endl;
             return;
         }
