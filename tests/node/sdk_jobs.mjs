@@ -4,7 +4,9 @@
 //
 // usage: node sdk_jobs.mjs --base-url http://127.0.0.1:PORT/v1 [--jobs N] [--concurrency C]
 //                          [--poll-ms MS] [--model sora-2] [--size 1280x720] [--seconds 4]
-//                          [--variants video,thumbnail,spritesheet]
+//                          [--variants video,thumbnail,spritesheet] [--warmup N]
+// --warmup N runs N jobs first, untimed, then prints "warm" and waits for a line on standard
+// input before the timed jobs (bench_openai_jobs clears the emulator's request log meanwhile).
 // The key comes from OPENAI_API_KEY (never from the command line). Exit status 0 when every job
 // completed and every download had the expected bytes, 1 otherwise, 2 on bad arguments.
 import OpenAI from 'openai';
@@ -19,6 +21,7 @@ function parseArguments(argv) {
     size: '1280x720',
     seconds: '4',
     variants: ['video'],
+    warmup: 0,
   };
   for (let i = 0; i < argv.length; ++i) {
     const name = argv[i];
@@ -34,12 +37,14 @@ function parseArguments(argv) {
       case '--size': options.size = value; break;
       case '--seconds': options.seconds = value; break;
       case '--variants': options.variants = value.split(',').filter(Boolean); break;
+      case '--warmup': options.warmup = Number.parseInt(value, 10); break;
       default: throw new Error(`unknown option ${name}`);
     }
   }
   if (!options.baseURL) throw new Error('--base-url is required');
-  if (!(options.jobs > 0) || !(options.concurrency > 0) || !(options.pollMs >= 0))
-    throw new Error('--jobs and --concurrency must be positive, --poll-ms not negative');
+  if (!(options.jobs > 0) || !(options.concurrency > 0) || !(options.pollMs >= 0)
+      || !(options.warmup >= 0))
+    throw new Error('--jobs and --concurrency must be positive, --poll-ms and --warmup not negative');
   return options;
 }
 
@@ -94,6 +99,37 @@ async function main() {
     timeout: 120_000,
   });
 
+  // Runs `count` jobs, `concurrency` at a time; answers how many completed and the errors.
+  const runJobs = async (count, first) => {
+    let next = 0;
+    let ok = 0;
+    const errors = [];
+    const worker = async () => {
+      while (next < count) {
+        const index = first + next++;
+        try {
+          await runJob(client, options, index);
+          ++ok;
+        } catch (error) {
+          errors.push(String(error?.message ?? error));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, count) }, worker));
+    return { ok, errors };
+  };
+
+  if (options.warmup > 0) {
+    const warm = await runJobs(options.warmup, 1_000_000);
+    if (warm.ok !== options.warmup) {
+      process.stderr.write(`sdk_jobs: warm-up failed: ${warm.errors.slice(0, 3).join('; ')}\n`);
+      process.exit(1);
+    }
+    process.stdout.write('warm\n');
+    await new Promise((resolve) => process.stdin.once('data', resolve));
+    process.stdin.pause();
+  }
+
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -101,21 +137,7 @@ async function main() {
   const cpuStart = process.cpuUsage();
   const wallStart = process.hrtime.bigint();
 
-  let next = 0;
-  let ok = 0;
-  const errors = [];
-  const worker = async () => {
-    while (next < options.jobs) {
-      const index = next++;
-      try {
-        await runJob(client, options, index);
-        ++ok;
-      } catch (error) {
-        errors.push(String(error?.message ?? error));
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, options.jobs) }, worker));
+  const { ok, errors } = await runJobs(options.jobs, 0);
 
   const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6;
   const cpu = process.cpuUsage(cpuStart);
