@@ -197,10 +197,6 @@
         <translation> [y/N] </translation>
     </message>
     <message>
-        <source>list: show the cached videos; clear: remove a run&apos;s link (--run-id) or everything (--all); check: check the database.</source>
-        <translation>list: show the cached videos; clear: remove a run&apos;s link (--run-id) or everything (--all); check: check the database.</translation>
-    </message>
-    <message>
         <source>The run to clear.</source>
         <translation>The run to clear.</translation>
     </message>
@@ -211,10 +207,6 @@
     <message>
         <source>Do not ask before clearing.</source>
         <translation>Do not ask before clearing.</translation>
-    </message>
-    <message>
-        <source>Print JSON instead of a table.</source>
-        <translation>Print JSON instead of a table.</translation>
     </message>
     <message>
         <source>Say what to do: drillstudio cache list, cache clear --run-id N, cache clear --all, cache check, cache usage, cache costs or cache evict.</source>
@@ -352,20 +344,12 @@
         <translation>warning: the server is reachable from other machines on %1.</translation>
     </message>
     <message>
-        <source>VIDEO ID              STATUS      RUNS            SIZE  CREATED           DRILL</source>
-        <translation>VIDEO ID              STATUS      RUNS            SIZE  CREATED           DRILL</translation>
-    </message>
-    <message>
         <source>This build has no REST server.</source>
         <translation>This build has no REST server.</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>generate, batch, worker, serve or cache</source>
-        <translation>generate, batch, worker, serve or cache</translation>
     </message>
     <message>
         <source>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
@@ -424,6 +408,50 @@ Commands:
     <message>
         <source>Also print informational messages (they always go to the log file in the data folder).</source>
         <translation>Also print informational messages (they always go to the log file in the data folder).</translation>
+    </message>
+    <message>
+        <source>generate, batch, worker, serve, openai-key or cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: show the cached videos; clear: remove a run&apos;s link (--run-id) or everything (--all); usage: disk use in total and per run; costs: spending per day, month and run; evict: apply the size and age caps now; check: check the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON instead of text (list, usage, costs, evict).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIDEO ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RUNS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DRILL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading… %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading… %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -485,10 +513,6 @@ Commands:
         <translation>Migration %1 is missing from this build.</translation>
     </message>
     <message>
-        <source>Upgrading the library database to schema %1 failed: %2</source>
-        <translation>Upgrading the library database to schema %1 failed: %2</translation>
-    </message>
-    <message>
         <source>Upgrading the library database failed: %1</source>
         <translation>Upgrading the library database failed: %1</translation>
     </message>
@@ -510,6 +534,14 @@ Commands:
     <message>
         <source>The library database is healthy (schema %1).</source>
         <translation>The library database is healthy (schema %1).</translation>
+    </message>
+    <message>
+        <source>Upgrading the library database to schema %1 failed, so it was left as it was (schema %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library database %1 is damaged (details below). Move it away to start with an empty library, or put back a copy saved before the damage.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -549,6 +581,10 @@ Commands:
         <source>This video is still being generated; cancel it first.</source>
         <translation>This video is still being generated; cancel it first.</translation>
     </message>
+    <message>
+        <source>The spending so far cannot be read from the library database, so no paid video is ordered (a budget is set). Check the database, or use the local renderer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JobSpec</name>
@@ -569,10 +605,6 @@ Commands:
         <translation>The drill text is too long: %1 characters, at most %2.</translation>
     </message>
     <message>
-        <source>The run ID must be a positive whole number.</source>
-        <translation>The run ID must be a positive whole number.</translation>
-    </message>
-    <message>
         <source>The video size %1x%2 is not supported.</source>
         <translation>The video size %1x%2 is not supported.</translation>
     </message>
@@ -583,6 +615,30 @@ Commands:
     <message>
         <source>No video provider is chosen.</source>
         <translation>No video provider is chosen.</translation>
+    </message>
+    <message>
+        <source>The run ID %1 is too large; run IDs go up to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run ID must be 1 or more (got %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run ID must be a positive whole number, like 42.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run ID must be a whole number, without a fraction (got %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run ID must be written as a whole number, without a fraction or exponent (got %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run ID must be a whole number from 1 to %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -685,6 +741,14 @@ Commands:
     <message>
         <source>The library database could not measure disk usage: %1</source>
         <translation>The library database could not measure disk usage: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not check the budget: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library database could not count jobs: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -886,6 +950,14 @@ Commands:
         <source>%1 (%2) · %3 · about $%4 per new video</source>
         <translation>%1 (%2) · %3 · about $%4 per new video</translation>
     </message>
+    <message>
+        <source>Downloading the video… %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the video… %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OpenAICall</name>
@@ -923,6 +995,14 @@ Commands:
     <message>
         <source>The video service does not accept a length of %1 seconds. Allowed lengths (openai/allowedSeconds): %2.</source>
         <translation>The video service does not accept a length of %1 seconds. Allowed lengths (openai/allowedSeconds): %2.</translation>
+    </message>
+    <message>
+        <source>The video service address %1 uses http:// on another machine, so the API key would cross the network unencrypted. Use https://, or set openai/allowInsecure=true if this network is trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: the API key is sent unencrypted to %1 (http://, openai/allowInsecure=true).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

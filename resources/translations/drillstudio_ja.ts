@@ -196,10 +196,6 @@
         <translation> [y/N] </translation>
     </message>
     <message>
-        <source>list: show the cached videos; clear: remove a run&apos;s link (--run-id) or everything (--all); check: check the database.</source>
-        <translation>list: キャッシュ済みの動画を表示します。clear: ランのリンク（--run-id）またはすべて（--all）を削除します。check: データベースを検査します。</translation>
-    </message>
-    <message>
         <source>The run to clear.</source>
         <translation>クリアするランのIDです。</translation>
     </message>
@@ -210,10 +206,6 @@
     <message>
         <source>Do not ask before clearing.</source>
         <translation>クリアする前に確認しません。</translation>
-    </message>
-    <message>
-        <source>Print JSON instead of a table.</source>
-        <translation>表の代わりに JSON を出力します。</translation>
     </message>
     <message>
         <source>Say what to do: drillstudio cache list, cache clear --run-id N, cache clear --all, cache check, cache usage, cache costs or cache evict.</source>
@@ -346,20 +338,12 @@
         <translation>警告: サーバーは %1 で他のマシンからアクセスできる状態です。</translation>
     </message>
     <message>
-        <source>VIDEO ID              STATUS      RUNS            SIZE  CREATED           DRILL</source>
-        <translation>動画ID                状態        ランID        サイズ  作成日時          ドリル</translation>
-    </message>
-    <message>
         <source>This build has no REST server.</source>
         <translation>このビルドには REST サーバーがありません。</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>generate, batch, worker, serve or cache</source>
-        <translation>実行するコマンド（generate、batch、worker、serve、cache のいずれか）</translation>
     </message>
     <message>
         <source>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
@@ -419,6 +403,50 @@ Commands:
     <message>
         <source>Also print informational messages (they always go to the log file in the data folder).</source>
         <translation>情報メッセージも表示します（ログファイルにはいつも記録されます。場所はデータフォルダーです）。</translation>
+    </message>
+    <message>
+        <source>generate, batch, worker, serve, openai-key or cache</source>
+        <translation>generate、batch、worker、serve、openai-key または cache</translation>
+    </message>
+    <message>
+        <source>list: show the cached videos; clear: remove a run&apos;s link (--run-id) or everything (--all); usage: disk use in total and per run; costs: spending per day, month and run; evict: apply the size and age caps now; check: check the database.</source>
+        <translation>list: キャッシュ済みの動画を表示; clear: ランのリンク (--run-id) またはすべて (--all) を削除; usage: 合計とラン別のディスク使用量; costs: 日・月・ラン別の費用; evict: サイズと期間の上限を今すぐ適用; check: データベースを検査。</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of text (list, usage, costs, evict).</source>
+        <translation>テキストの代わりに JSON を出力します (list、usage、costs、evict)。</translation>
+    </message>
+    <message>
+        <source>VIDEO ID</source>
+        <translation>動画ID</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>RUNS</source>
+        <translation>ラン</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>DRILL</source>
+        <translation>ドリル</translation>
+    </message>
+    <message>
+        <source>Downloading… %1 of %2</source>
+        <translation>ダウンロード中… %1 / %2</translation>
+    </message>
+    <message>
+        <source>Downloading… %1</source>
+        <translation>ダウンロード中… %1</translation>
     </message>
 </context>
 <context>
@@ -480,10 +508,6 @@ Commands:
         <translation>このビルドにはマイグレーション %1 が含まれていません。</translation>
     </message>
     <message>
-        <source>Upgrading the library database to schema %1 failed: %2</source>
-        <translation>ライブラリのデータベースをスキーマ %1 にアップグレードできませんでした: %2</translation>
-    </message>
-    <message>
         <source>Upgrading the library database failed: %1</source>
         <translation>ライブラリのデータベースをアップグレードできませんでした: %1</translation>
     </message>
@@ -504,6 +528,14 @@ Commands:
     <message>
         <source>The library database is healthy (schema %1).</source>
         <translation>ライブラリのデータベースは正常です（スキーマ %1）。</translation>
+    </message>
+    <message>
+        <source>Upgrading the library database to schema %1 failed, so it was left as it was (schema %2): %3</source>
+        <translation>ライブラリのデータベースをスキーマ %1 へ更新できなかったため、元のまま（スキーマ %2）にしてあります: %3</translation>
+    </message>
+    <message>
+        <source>The library database %1 is damaged (details below). Move it away to start with an empty library, or put back a copy saved before the damage.</source>
+        <translation>ライブラリのデータベース %1 は壊れています（詳細は下記）。別の場所へ移して空のライブラリで始めるか、壊れる前に保存したコピーを戻してください。</translation>
     </message>
 </context>
 <context>
@@ -542,6 +574,10 @@ Commands:
         <source>This video is still being generated; cancel it first.</source>
         <translation>この動画はまだ生成中です。先にキャンセルしてください。</translation>
     </message>
+    <message>
+        <source>The spending so far cannot be read from the library database, so no paid video is ordered (a budget is set). Check the database, or use the local renderer.</source>
+        <translation>予算が設定されていますが、これまでの支出をライブラリのデータベースから読み取れないため、有料の動画は注文しません。データベースを確認するか、ローカルレンダラーを使用してください。</translation>
+    </message>
 </context>
 <context>
     <name>JobSpec</name>
@@ -562,10 +598,6 @@ Commands:
         <translation>ドリルのテキストが長すぎます（%1 文字）。%2 文字以内にしてください。</translation>
     </message>
     <message>
-        <source>The run ID must be a positive whole number.</source>
-        <translation>ランIDには正の整数を指定してください。</translation>
-    </message>
-    <message>
         <source>The video size %1x%2 is not supported.</source>
         <translation>動画サイズ %1x%2 には対応していません。</translation>
     </message>
@@ -576,6 +608,30 @@ Commands:
     <message>
         <source>No video provider is chosen.</source>
         <translation>動画プロバイダーが選択されていません。</translation>
+    </message>
+    <message>
+        <source>The run ID %1 is too large; run IDs go up to %2.</source>
+        <translation>ランID %1 は大きすぎます。ランIDは %2 までです。</translation>
+    </message>
+    <message>
+        <source>The run ID must be 1 or more (got %1).</source>
+        <translation>ランIDには 1 以上を指定してください（入力値: %1）。</translation>
+    </message>
+    <message>
+        <source>The run ID must be a positive whole number, like 42.</source>
+        <translation>ランIDには 42 のような正の整数を指定してください。</translation>
+    </message>
+    <message>
+        <source>The run ID must be a whole number, without a fraction (got %1).</source>
+        <translation>ランIDには小数のない整数を指定してください（入力値: %1）。</translation>
+    </message>
+    <message>
+        <source>The run ID must be written as a whole number, without a fraction or exponent (got %1).</source>
+        <translation>ランIDは小数点や指数を使わない整数で書いてください（入力値: %1）。</translation>
+    </message>
+    <message>
+        <source>The run ID must be a whole number from 1 to %1.</source>
+        <translation>ランIDには 1 から %1 までの整数を指定してください。</translation>
     </message>
 </context>
 <context>
@@ -678,6 +734,14 @@ Commands:
     <message>
         <source>The library database could not measure disk usage: %1</source>
         <translation>ライブラリのデータベースでディスク使用量を計測できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not check the budget: %1</source>
+        <translation>ライブラリのデータベースで予算を確認できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not count jobs: %1</source>
+        <translation>ライブラリのデータベースでジョブを数えられませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -878,6 +942,14 @@ Commands:
         <source>%1 (%2) · %3 · about $%4 per new video</source>
         <translation>%1（%2）· %3 · 新しい動画 1 本あたり約 $%4</translation>
     </message>
+    <message>
+        <source>Downloading the video… %1 of %2</source>
+        <translation>ビデオをダウンロード中… %1 / %2</translation>
+    </message>
+    <message>
+        <source>Downloading the video… %1</source>
+        <translation>ビデオをダウンロード中… %1</translation>
+    </message>
 </context>
 <context>
     <name>OpenAICall</name>
@@ -915,6 +987,14 @@ Commands:
     <message>
         <source>The video service does not accept a length of %1 seconds. Allowed lengths (openai/allowedSeconds): %2.</source>
         <translation>動画サービスは %1 秒の長さに対応していません。使用できる長さ（openai/allowedSeconds）: %2</translation>
+    </message>
+    <message>
+        <source>The video service address %1 uses http:// on another machine, so the API key would cross the network unencrypted. Use https://, or set openai/allowInsecure=true if this network is trusted.</source>
+        <translation>動画サービスのアドレス %1 は別のマシンへの http:// のため、API キーが暗号化されずにネットワークを流れます。https:// を使うか、信頼できるネットワークなら openai/allowInsecure=true を設定してください。</translation>
+    </message>
+    <message>
+        <source>warning: the API key is sent unencrypted to %1 (http://, openai/allowInsecure=true).</source>
+        <translation>警告: API キーを暗号化せずに %1 へ送信します (http://、openai/allowInsecure=true)。</translation>
     </message>
 </context>
 <context>
