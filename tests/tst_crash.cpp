@@ -4,6 +4,7 @@
 // emulator, every job is completed with a verified file, no temporary file is left, and the
 // database passes its integrity check.
 #include "database.h"
+#include "emulatorprocess.h"
 #include "jobstore.h"
 #include "mediaprobe.h"
 #include "testsupport.h"
@@ -43,73 +44,36 @@ private Q_SLOTS:
     void timedOutJobIsResumedNotOrderedAgain();
 
 private:
-    QJsonObject control(const QByteArray &method, const QString &path,
-                        const QJsonObject &body = {});
-    int createsOnEmulator();
     bool emulatorWasPolled();
     void prepareDataDir(const QString &dir, int drills);
     QProcess *startBatch(const QString &dir, const QString &crashPoint = {});
     void verifyOutcome(const QString &dir, int drills);
 
-    QProcess m_emulator;
-    QString m_baseUrl;
-    QNetworkAccessManager m_network;
+    EmulatorProcess m_emulator;
 };
 
 void TestCrash::initTestCase()
 {
     QVERIFY(QFileInfo(TestSupport::cliPath()).isExecutable());
-    m_emulator.setProcessChannelMode(QProcess::SeparateChannels);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SORA_EMULATOR_API_KEY"), kKey);
-    m_emulator.setProcessEnvironment(env);
-    m_emulator.start(QStringLiteral(SORA_EMULATOR_PATH),
-                     {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tiny"),
-                      QStringLiteral("--shared-content"), QStringLiteral("--queued-ms"),
-                      QStringLiteral("150"), QStringLiteral("--run-ms"), QStringLiteral("600"),
-                      QStringLiteral("--poll-after-ms"), QStringLiteral("100")});
-    QVERIFY(m_emulator.waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT(m_emulator.canReadLine(), 30000);
-    const QString line = QString::fromUtf8(m_emulator.readLine()).trimmed();
-    const auto match = QRegularExpression(QStringLiteral("^listening on (\\S+)$")).match(line);
-    QVERIFY2(match.hasMatch(), qPrintable(line));
-    m_baseUrl = match.captured(1);
+    const QString url = m_emulator.start(
+            QStringLiteral(SORA_EMULATOR_PATH),
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tiny"),
+             QStringLiteral("--shared-content"), QStringLiteral("--queued-ms"),
+             QStringLiteral("150"), QStringLiteral("--run-ms"), QStringLiteral("600"),
+             QStringLiteral("--poll-after-ms"), QStringLiteral("100")},
+            kKey);
+    QVERIFY2(!url.isEmpty(), "sora-emulator did not start");
 }
 
 void TestCrash::cleanupTestCase()
 {
-    m_emulator.kill();
-    m_emulator.waitForFinished();
-}
-
-QJsonObject TestCrash::control(const QByteArray &method, const QString &path,
-                               const QJsonObject &body)
-{
-    QUrl url(m_baseUrl);
-    url.setPath(path);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    QNetworkReply *reply
-            = m_network.sendCustomRequest(request, method, QJsonDocument(body).toJson());
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        done.wait(10000);
-    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-    reply->deleteLater();
-    return answer;
-}
-
-int TestCrash::createsOnEmulator()
-{
-    return control("GET", QStringLiteral("/_emulator/log"))
-            .value(QStringLiteral("creates"))
-            .toInt(-1);
+    m_emulator.stop();
 }
 
 // Whether a client has asked for a video's state: it knows (and has recorded) the video's id.
 bool TestCrash::emulatorWasPolled()
 {
-    const QJsonArray entries = control("GET", QStringLiteral("/_emulator/log"))
+    const QJsonArray entries = m_emulator.control("GET", QStringLiteral("/_emulator/log"))
                                        .value(QStringLiteral("entries"))
                                        .toArray();
     for (const QJsonValue &entry : entries) {
@@ -124,7 +88,7 @@ void TestCrash::prepareDataDir(const QString &dir, int drills)
     QSettings settings(dir + QStringLiteral("/settings.ini"), QSettings::IniFormat);
     settings.setValue(QStringLiteral("settingsVersion"), 1);
     settings.setValue(QStringLiteral("generation/provider"), QStringLiteral("openai"));
-    settings.setValue(QStringLiteral("openai/baseUrl"), m_baseUrl);
+    settings.setValue(QStringLiteral("openai/baseUrl"), m_emulator.baseUrl());
     settings.setValue(QStringLiteral("openai/pollIntervalSeconds"), 1);
     settings.setValue(QStringLiteral("jobs/maxRemoteConcurrent"), 3);
     settings.sync();
@@ -162,7 +126,7 @@ QProcess *TestCrash::startBatch(const QString &dir, const QString &crashPoint)
 
 void TestCrash::verifyOutcome(const QString &dir, int drills)
 {
-    QCOMPARE(createsOnEmulator(), drills);
+    QCOMPARE(m_emulator.creates(), drills);
     Database db;
     Database::Config config;
     config.sqlitePath = dir + QStringLiteral("/library.sqlite");
@@ -206,7 +170,7 @@ void TestCrash::killedAtNamedPlace()
 {
     QFETCH(QString, point);
     constexpr int kDrills = 3;
-    control("POST", QStringLiteral("/_emulator/reset"));
+    m_emulator.control("POST", QStringLiteral("/_emulator/reset"));
     QTemporaryDir dir;
     prepareDataDir(dir.path(), kDrills);
 
@@ -227,13 +191,13 @@ void TestCrash::killedAtNamedPlace()
 void TestCrash::killedAtRandomMoments()
 {
     constexpr int kDrills = 6;
-    control("POST", QStringLiteral("/_emulator/reset"));
+    m_emulator.control("POST", QStringLiteral("/_emulator/reset"));
     QTemporaryDir dir;
     prepareDataDir(dir.path(), kDrills);
     QRandomGenerator random(20261128);
     int kills = 0;
     for (int attempt = 0; attempt < 8; ++attempt) {
-        const int requestsBefore = control("GET", QStringLiteral("/_emulator/log"))
+        const int requestsBefore = m_emulator.control("GET", QStringLiteral("/_emulator/log"))
                                            .value(QStringLiteral("entries"))
                                            .toArray()
                                            .size();
@@ -241,13 +205,14 @@ void TestCrash::killedAtRandomMoments()
         std::unique_ptr<QProcess> process(startBatch(dir.path()));
         QVERIFY(process->waitForStarted());
         // Kill it once the emulator has seen a random number of its requests (or it is done).
-        QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::NotRunning
-                                         || control("GET", QStringLiteral("/_emulator/log"))
-                                                         .value(QStringLiteral("entries"))
-                                                         .toArray()
-                                                         .size()
-                                                 >= requestsBefore + after,
-                                 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+                process->state() == QProcess::NotRunning
+                        || m_emulator.control("GET", QStringLiteral("/_emulator/log"))
+                                        .value(QStringLiteral("entries"))
+                                        .toArray()
+                                        .size()
+                                >= requestsBefore + after,
+                60000);
         if (process->state() == QProcess::NotRunning)
             break;
         process->kill();
@@ -270,9 +235,9 @@ void TestCrash::timedOutJobIsResumedNotOrderedAgain()
     // finishes the (paid) video later. Asking again must fetch that video, not order a new one.
     // Time passes by moving the process's clock (DRILLSTUDIO_TEST_CLOCK_OFFSET_FILE), not by
     // waiting for it.
-    control("POST", QStringLiteral("/_emulator/reset"));
-    control("POST", QStringLiteral("/_emulator/config"),
-            QJsonObject {{QStringLiteral("clock"), QStringLiteral("manual")}});
+    m_emulator.control("POST", QStringLiteral("/_emulator/reset"));
+    m_emulator.control("POST", QStringLiteral("/_emulator/config"),
+                       QJsonObject {{QStringLiteral("clock"), QStringLiteral("manual")}});
     QTemporaryDir dir;
     prepareDataDir(dir.path(), 1);
     constexpr int kTimeoutSeconds = 600;
@@ -309,15 +274,15 @@ void TestCrash::timedOutJobIsResumedNotOrderedAgain()
     const QString firstErr = QString::fromUtf8(first.readAllStandardError());
     QCOMPARE(first.exitCode(), 1);
     QVERIFY2(firstErr.contains(QLatin1String("jobs/timeoutSeconds")), qPrintable(firstErr));
-    QCOMPARE(createsOnEmulator(), 1);
+    QCOMPARE(m_emulator.creates(), 1);
 
-    control("POST", QStringLiteral("/_emulator/clock"),
-            QJsonObject {{QStringLiteral("advance_seconds"), 60}});
+    m_emulator.control("POST", QStringLiteral("/_emulator/clock"),
+                       QJsonObject {{QStringLiteral("advance_seconds"), 60}});
     const auto second = TestSupport::runCli(arguments, env);
-    control("POST", QStringLiteral("/_emulator/config"),
-            QJsonObject {{QStringLiteral("clock"), QStringLiteral("system")}});
+    m_emulator.control("POST", QStringLiteral("/_emulator/config"),
+                       QJsonObject {{QStringLiteral("clock"), QStringLiteral("system")}});
     QVERIFY2(second.exitCode == 0, qPrintable(second.err));
-    QCOMPARE(createsOnEmulator(), 1);
+    QCOMPARE(m_emulator.creates(), 1);
     const MediaInfo info = MediaProbe::probe(second.out.trimmed(), true);
     QVERIFY2(info.valid, qPrintable(info.error));
 }

@@ -2,6 +2,7 @@
 // a process renews its claims while it works, and when it is killed with SIGKILL another process
 // takes its job over: at once on the same machine, after the 30 s lease from another machine.
 #include "database.h"
+#include "emulatorprocess.h"
 #include "jobstore.h"
 #include "storefixture.h"
 #include "testsupport.h"
@@ -51,72 +52,38 @@ private Q_SLOTS:
 
 private:
     bool startEmulator();
-    QJsonObject control(const QByteArray &method, const QString &path,
-                        const QJsonObject &body = {});
     bool emulatorWasPolled();
 
-    QProcess m_emulator;
-    QString m_baseUrl;
-    QNetworkAccessManager m_network;
+    EmulatorProcess m_emulator;
 };
 
 void TestTeam::cleanupTestCase()
 {
-    if (m_emulator.state() != QProcess::NotRunning) {
-        m_emulator.kill();
-        m_emulator.waitForFinished();
-    }
+    m_emulator.stop();
 }
 
 bool TestTeam::startEmulator()
 {
 #ifdef SORA_EMULATOR_PATH
-    if (!m_baseUrl.isEmpty())
+    if (!m_emulator.baseUrl().isEmpty())
         return true;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SORA_EMULATOR_API_KEY"), kKey);
-    m_emulator.setProcessEnvironment(env);
-    m_emulator.start(QStringLiteral(SORA_EMULATOR_PATH),
-                     {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tiny"),
-                      QStringLiteral("--manual-clock"), QStringLiteral("--poll-after-ms"),
-                      QStringLiteral("100")});
-    if (!m_emulator.waitForStarted())
-        return false;
-    if (!QTest::qWaitFor([this] { return m_emulator.canReadLine(); }, 30000))
-        return false;
-    const QString line = QString::fromUtf8(m_emulator.readLine()).trimmed();
-    const auto match = QRegularExpression(QStringLiteral("^listening on (\\S+)$")).match(line);
-    if (!match.hasMatch())
-        return false;
-    m_baseUrl = match.captured(1);
-    return true;
+    return !m_emulator
+                    .start(QStringLiteral(SORA_EMULATOR_PATH),
+                           {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tiny"),
+                            QStringLiteral("--manual-clock"), QStringLiteral("--poll-after-ms"),
+                            QStringLiteral("100")},
+                           kKey)
+                    .isEmpty();
 #else
     return false;
 #endif
-}
-
-QJsonObject TestTeam::control(const QByteArray &method, const QString &path,
-                              const QJsonObject &body)
-{
-    QUrl url(m_baseUrl);
-    url.setPath(path);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    QNetworkReply *reply
-            = m_network.sendCustomRequest(request, method, QJsonDocument(body).toJson());
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        done.wait(10000);
-    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-    reply->deleteLater();
-    return answer;
 }
 
 // Whether a client has asked the emulator for a video's state: it knows (and has recorded) the
 // video's id.
 bool TestTeam::emulatorWasPolled()
 {
-    const QJsonArray entries = control("GET", QStringLiteral("/_emulator/log"))
+    const QJsonArray entries = m_emulator.control("GET", QStringLiteral("/_emulator/log"))
                                        .value(QStringLiteral("entries"))
                                        .toArray();
     for (const QJsonValue &entry : entries) {
@@ -231,9 +198,9 @@ void TestTeam::killedProcessLosesItsJob()
 #endif
     if (!startEmulator())
         QFAIL("sora-emulator could not be started");
-    control("POST", QStringLiteral("/_emulator/reset"));
-    control("POST", QStringLiteral("/_emulator/config"),
-            QJsonObject {{QStringLiteral("clock"), QStringLiteral("manual")}});
+    m_emulator.control("POST", QStringLiteral("/_emulator/reset"));
+    m_emulator.control("POST", QStringLiteral("/_emulator/config"),
+                       QJsonObject {{QStringLiteral("clock"), QStringLiteral("manual")}});
     StoreFixture fixture;
     PREPARE_STORE(fixture, backend);
     const QString dataDir = fixture.dir();
@@ -246,7 +213,7 @@ void TestTeam::killedProcessLosesItsJob()
                               fixture.config().postgresUrl.toString());
         }
         settings.setValue(QStringLiteral("generation/provider"), QStringLiteral("openai"));
-        settings.setValue(QStringLiteral("openai/baseUrl"), m_baseUrl);
+        settings.setValue(QStringLiteral("openai/baseUrl"), m_emulator.baseUrl());
         settings.setValue(QStringLiteral("openai/pollIntervalSeconds"), 1);
     }
     // Each process reads its time from its own file, so the test moves time, not waits for it.
@@ -360,8 +327,8 @@ void TestTeam::killedProcessLosesItsJob()
     QVERIFY2(ownerB.startsWith(QSysInfo::machineHostName() + QLatin1Char(':')), qPrintable(ownerB));
 
     // The service finishes the video: B fetches it; nothing was ordered twice.
-    control("POST", QStringLiteral("/_emulator/clock"),
-            QJsonObject {{QStringLiteral("advance_seconds"), 60}});
+    m_emulator.control("POST", QStringLiteral("/_emulator/clock"),
+                       QJsonObject {{QStringLiteral("advance_seconds"), 60}});
     QVERIFY(b.waitForFinished(120000));
     const QString log = QString::fromUtf8(b.readAllStandardError());
     QVERIFY2(b.exitStatus() == QProcess::NormalExit && b.exitCode() == 0,
@@ -370,7 +337,7 @@ void TestTeam::killedProcessLosesItsJob()
     const auto done = store.job(jobId);
     QCOMPARE(done->status, JobStatus::Completed);
     QVERIFY(QFile::exists(dataDir + QStringLiteral("/videos/") + done->filePath));
-    QCOMPARE(control("GET", QStringLiteral("/_emulator/log"))
+    QCOMPARE(m_emulator.control("GET", QStringLiteral("/_emulator/log"))
                      .value(QStringLiteral("creates"))
                      .toInt(),
              1);

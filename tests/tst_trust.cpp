@@ -6,6 +6,7 @@
 #include "appcontext.h"
 #include "clock.h"
 #include "database.h"
+#include "emulatorprocess.h"
 #include "jobmanager.h"
 #include "jobstore.h"
 #include "mediaprobe.h"
@@ -60,76 +61,39 @@ private Q_SLOTS:
     void sharedFolderKeepsOtherMachinesDownloads();
 
 private:
-    QJsonObject control(const QByteArray &method, const QString &path,
-                        const QJsonObject &body = {});
-    int createsOnEmulator();
     // settings.ini for the openai provider against the emulator, plus extra keys.
     void writeSettings(const QString &dir, const QVariantMap &extra = {});
     QProcessEnvironment cliEnvironment() const;
 
-    QProcess m_emulator;
-    QString m_baseUrl;
-    QNetworkAccessManager m_network;
+    EmulatorProcess m_emulator;
 };
 
 void TestTrust::initTestCase()
 {
     QVERIFY(QFileInfo(TestSupport::cliPath()).isExecutable());
     qputenv("OPENAI_API_KEY", kKey.toUtf8());
-    m_emulator.setProcessChannelMode(QProcess::SeparateChannels);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SORA_EMULATOR_API_KEY"), kKey);
-    m_emulator.setProcessEnvironment(env);
-    m_emulator.start(QStringLiteral(SORA_EMULATOR_PATH),
-                     {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tiny"),
-                      QStringLiteral("--shared-content"), QStringLiteral("--queued-ms"),
-                      QStringLiteral("100"), QStringLiteral("--run-ms"), QStringLiteral("300"),
-                      QStringLiteral("--poll-after-ms"), QStringLiteral("100")});
-    QVERIFY(m_emulator.waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT(m_emulator.canReadLine(), 30000);
-    const QString line = QString::fromUtf8(m_emulator.readLine()).trimmed();
-    const auto match = QRegularExpression(QStringLiteral("^listening on (\\S+)$")).match(line);
-    QVERIFY2(match.hasMatch(), qPrintable(line));
-    m_baseUrl = match.captured(1);
+    const QString url = m_emulator.start(
+            QStringLiteral(SORA_EMULATOR_PATH),
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tiny"),
+             QStringLiteral("--shared-content"), QStringLiteral("--queued-ms"),
+             QStringLiteral("100"), QStringLiteral("--run-ms"), QStringLiteral("300"),
+             QStringLiteral("--poll-after-ms"), QStringLiteral("100")},
+            kKey);
+    QVERIFY2(!url.isEmpty(), "sora-emulator did not start");
 }
 
 void TestTrust::cleanupTestCase()
 {
-    m_emulator.kill();
-    m_emulator.waitForFinished();
+    m_emulator.stop();
 }
 
 void TestTrust::init()
 {
     // Every function starts from an empty emulator on the system clock, so that each runs alone.
-    control("POST", QStringLiteral("/_emulator/reset"));
-    control("POST", QStringLiteral("/_emulator/config"),
-            QJsonObject {{QStringLiteral("clock"), QStringLiteral("system")}});
-    QCOMPARE(createsOnEmulator(), 0);
-}
-
-QJsonObject TestTrust::control(const QByteArray &method, const QString &path,
-                               const QJsonObject &body)
-{
-    QUrl url(m_baseUrl);
-    url.setPath(path);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    QNetworkReply *reply
-            = m_network.sendCustomRequest(request, method, QJsonDocument(body).toJson());
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        done.wait(10000);
-    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-    reply->deleteLater();
-    return answer;
-}
-
-int TestTrust::createsOnEmulator()
-{
-    return control("GET", QStringLiteral("/_emulator/log"))
-            .value(QStringLiteral("creates"))
-            .toInt(-1);
+    m_emulator.control("POST", QStringLiteral("/_emulator/reset"));
+    m_emulator.control("POST", QStringLiteral("/_emulator/config"),
+                       QJsonObject {{QStringLiteral("clock"), QStringLiteral("system")}});
+    QCOMPARE(m_emulator.creates(), 0);
 }
 
 void TestTrust::writeSettings(const QString &dir, const QVariantMap &extra)
@@ -137,7 +101,7 @@ void TestTrust::writeSettings(const QString &dir, const QVariantMap &extra)
     QSettings settings(dir + QStringLiteral("/settings.ini"), QSettings::IniFormat);
     settings.setValue(QStringLiteral("settingsVersion"), 1);
     settings.setValue(QStringLiteral("generation/provider"), QStringLiteral("openai"));
-    settings.setValue(QStringLiteral("openai/baseUrl"), m_baseUrl);
+    settings.setValue(QStringLiteral("openai/baseUrl"), m_emulator.baseUrl());
     settings.setValue(QStringLiteral("openai/pollIntervalSeconds"), 1);
     for (auto it = extra.cbegin(); it != extra.cend(); ++it)
         settings.setValue(it.key(), it.value());
@@ -160,8 +124,8 @@ void TestTrust::resumedAfterLongPause()
     QTemporaryDir dir;
     writeSettings(dir.path(), {{QStringLiteral("jobs/timeoutSeconds"), 10}});
     // The service holds the job until its clock is moved.
-    control("POST", QStringLiteral("/_emulator/config"),
-            QJsonObject {{QStringLiteral("clock"), QStringLiteral("manual")}});
+    m_emulator.control("POST", QStringLiteral("/_emulator/config"),
+                       QJsonObject {{QStringLiteral("clock"), QStringLiteral("manual")}});
     QProcessEnvironment env = cliEnvironment();
     env.insert(QStringLiteral("DRILLSTUDIO_CRASH_POINT"), QStringLiteral("after-remote-id-commit"));
     const auto killed = TestSupport::runCli({QStringLiteral("generate"), QStringLiteral("--run-id"),
@@ -170,7 +134,7 @@ void TestTrust::resumedAfterLongPause()
                                              QStringLiteral("--data-dir"), dir.path()},
                                             env);
     QCOMPARE(killed.exitCode, -1); // SIGKILL
-    QCOMPARE(createsOnEmulator(), 1);
+    QCOMPARE(m_emulator.creates(), 1);
 
     // The next start, 25 s of this process's clock later (the job's timeout is 10 s).
     ManualClock clock(QDateTime::currentDateTimeUtc().addSecs(25));
@@ -191,8 +155,8 @@ void TestTrust::resumedAfterLongPause()
     QTRY_VERIFY_WITH_TIMEOUT(beats.size() >= 3 || !failed.isEmpty(), 30000);
     QVERIFY2(failed.isEmpty(), "the resumed job was given up");
     QVERIFY(context.jobs()->isRunningHere(context.store()->jobForRun(7)->id));
-    control("POST", QStringLiteral("/_emulator/clock"),
-            QJsonObject {{QStringLiteral("advance_seconds"), 60}});
+    m_emulator.control("POST", QStringLiteral("/_emulator/clock"),
+                       QJsonObject {{QStringLiteral("advance_seconds"), 60}});
     QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty() || !failed.isEmpty(), 60000);
     if (!failed.isEmpty())
         QFAIL(qPrintable(failed.first().first().value<JobRecord>().errorMessage));
@@ -201,7 +165,7 @@ void TestTrust::resumedAfterLongPause()
     QCOMPARE(job->status, JobStatus::Completed);
     const MediaInfo info = MediaProbe::probe(context.videos()->absolutePath(job->filePath), true);
     QVERIFY2(info.valid, qPrintable(info.error));
-    QCOMPARE(createsOnEmulator(), 1);
+    QCOMPARE(m_emulator.creates(), 1);
 }
 
 void TestTrust::billedFailuresCountAgainstBudget_data()
@@ -265,7 +229,7 @@ void TestTrust::billedFailuresCountAgainstBudget()
     const CostSummary costs = context.jobs()->costs();
     QVERIFY(costs.readable);
     QCOMPARE(costs.today, 0.40);
-    QCOMPARE(createsOnEmulator(), 0);
+    QCOMPARE(m_emulator.creates(), 0);
 }
 
 void TestTrust::unreadableSpendingRefuses()
@@ -296,7 +260,7 @@ void TestTrust::unreadableSpendingRefuses()
     QVERIFY2(submission.error.contains(QLatin1String("cannot be read")),
              qPrintable(submission.error));
     QVERIFY(!context.jobs()->costs().readable);
-    QCOMPARE(createsOnEmulator(), 0);
+    QCOMPARE(m_emulator.creates(), 0);
 }
 
 void TestTrust::twoProcessesRaceAtTheCap()
@@ -358,7 +322,7 @@ void TestTrust::twoProcessesRaceAtTheCap()
              qPrintable(firstErr));
     QVERIFY2(second->exitCode() != 0, "both processes passed the cap");
     QVERIFY2(secondErr.contains(QLatin1String("budget/dailyUsd")), qPrintable(secondErr));
-    QCOMPARE(createsOnEmulator(), 1);
+    QCOMPARE(m_emulator.creates(), 1);
 }
 
 void TestTrust::actualCostFromPriceList()
@@ -367,8 +331,8 @@ void TestTrust::actualCostFromPriceList()
     // the estimate: a price changed while the video was made shows in the actual cost.
     QTemporaryDir dir;
     writeSettings(dir.path());
-    control("POST", QStringLiteral("/_emulator/config"),
-            QJsonObject {{QStringLiteral("clock"), QStringLiteral("manual")}});
+    m_emulator.control("POST", QStringLiteral("/_emulator/config"),
+                       QJsonObject {{QStringLiteral("clock"), QStringLiteral("manual")}});
     AppContext context;
     AppContext::Options options;
     options.dataDir = dir.path();
@@ -384,8 +348,8 @@ void TestTrust::actualCostFromPriceList()
     QVERIFY(context.settings()
                     ->setValue("openai/prices", QStringLiteral("sora-2:1280x720=0.25"))
                     .isEmpty());
-    control("POST", QStringLiteral("/_emulator/clock"),
-            QJsonObject {{QStringLiteral("advance_seconds"), 60}});
+    m_emulator.control("POST", QStringLiteral("/_emulator/clock"),
+                       QJsonObject {{QStringLiteral("advance_seconds"), 60}});
     QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty() || !failed.isEmpty(), 60000);
     QVERIFY(failed.isEmpty());
     const auto job = context.store()->job(submission.job.id);
