@@ -1,3 +1,6 @@
 # Tests of the drill library: import, tags and synonyms, matching, the library step of submission.
 drillstudio_add_test(tst_videoimporter SOURCES tst_videoimporter.cpp LIBRARIES drillstudio_render
     TIMEOUT 600)
+drillstudio_add_test(tst_drillmatcher SOURCES tst_drillmatcher.cpp LIBRARIES drillstudio_core)
+drillstudio_add_test(tst_library SOURCES tst_library.cpp storefixture.h LIBRARIES drillstudio_core
+    TIMEOUT 600)

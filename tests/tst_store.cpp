@@ -227,8 +227,13 @@ void TestStore::upgradesFromSchema1()
         config = fixture.config();
         QSqlDatabase db = fresh.connection();
         QSqlQuery q(db);
-        const QStringList tables
-                = {QStringLiteral("runs"), QStringLiteral("jobs"), QStringLiteral("meta")};
+        const QStringList tables = {QStringLiteral("library_matches"),
+                                    QStringLiteral("drill_synonyms"),
+                                    QStringLiteral("library_tags"),
+                                    QStringLiteral("library_videos"),
+                                    QStringLiteral("runs"),
+                                    QStringLiteral("jobs"),
+                                    QStringLiteral("meta")};
         for (const QString &table : tables)
             QVERIFY2(q.exec(QStringLiteral("DROP TABLE ") + table),
                      qPrintable(q.lastError().text()));
@@ -258,7 +263,7 @@ void TestStore::upgradesFromSchema1()
     }
     Database db;
     QVERIFY2(db.open(config), qPrintable(db.errorString()));
-    QCOMPARE(db.schemaVersion(), 2);
+    QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
     QVERIFY(!db.lastBackupPath().isEmpty());
     JobStore store(&db);
     const auto job = store.jobForRun(5);

@@ -14,7 +14,7 @@
 
 namespace {
 
-constexpr int kLatestSchema = 2;
+constexpr int kLatestSchema = 3;
 const char kSqliteMagic[16]
         = {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f', 'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
 

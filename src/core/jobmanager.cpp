@@ -135,7 +135,31 @@ QString JobManager::checkBudget(double estimate, qint64 now)
     return {};
 }
 
+// The drill library first, when the provider order names it; then the provider generates.
 JobManager::Submission JobManager::submit(const JobSpec &spec)
+{
+    const QStringList order = m_settings->providerOrder();
+    // "--provider library", or an order that names nothing else: the library alone answers.
+    const bool libraryOnly = spec.provider == QLatin1String("library")
+            || (spec.useLibrary && order == QStringList {QStringLiteral("library")});
+    if (m_libraryStep && !spec.force
+        && (libraryOnly || (spec.useLibrary && order.contains(QLatin1String("library"))))) {
+        const Submission answer = m_libraryStep(spec);
+        if (answer.kind != Submission::Kind::Rejected || libraryOnly)
+            return answer;
+        Submission generated = submitToProvider(spec);
+        generated.libraryExplanation = answer.libraryExplanation;
+        return generated;
+    }
+    if (libraryOnly) {
+        Submission refused;
+        refused.error = tr("The drill library is not available here.");
+        return refused;
+    }
+    return submitToProvider(spec);
+}
+
+JobManager::Submission JobManager::submitToProvider(const JobSpec &spec)
 {
     Submission result;
     result.error = spec.validate();
