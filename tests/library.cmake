@@ -4,3 +4,5 @@ drillstudio_add_test(tst_videoimporter SOURCES tst_videoimporter.cpp LIBRARIES d
 drillstudio_add_test(tst_drillmatcher SOURCES tst_drillmatcher.cpp LIBRARIES drillstudio_core)
 drillstudio_add_test(tst_library SOURCES tst_library.cpp storefixture.h LIBRARIES drillstudio_core
     TIMEOUT 600)
+drillstudio_add_test(tst_librarycli SOURCES tst_librarycli.cpp testsupport.h LIBRARIES Qt6::Core)
+add_dependencies(tst_librarycli drillstudio)

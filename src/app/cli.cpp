@@ -5,6 +5,7 @@
 #include "jobmanager.h"
 #include "jobspec.h"
 #include "jobstore.h"
+#include "librarycommand.h"
 #include "logfile.h"
 #include "openai/openaikeychain.h"
 #include "openai/openaiprovider.h"
@@ -38,7 +39,8 @@ namespace {
 
 const QStringList kCommands
         = {QStringLiteral("generate"), QStringLiteral("batch"), QStringLiteral("worker"),
-           QStringLiteral("cache"),    QStringLiteral("serve"), QStringLiteral("openai-key")};
+           QStringLiteral("cache"),    QStringLiteral("serve"), QStringLiteral("openai-key"),
+           QStringLiteral("library")};
 // Options that take a value, so that their value is not mistaken for the sub-command.
 const QStringList kValueOptions
         = {QStringLiteral("--data-dir"),   QStringLiteral("--run-id"),   QStringLiteral("--drill"),
@@ -92,6 +94,7 @@ void addCommon(QCommandLineParser &parser)
             "  worker     work through the shared job queue\n"
             "  openai-key store the openai provider's API key in the system keychain\n"
             "  cache      list, clear, check, measure or evict the cached videos\n"
+            "  library    import recorded drill videos that answer before anything is generated\n"
             "  serve      answer the web frontend's REST calls and work on the job queue"));
     parser.addOption(dataDirOptionDef());
     parser.addOption({QStringLiteral("verbose"),
@@ -214,8 +217,11 @@ int generate(const QStringList &arguments)
     if (!openContext(context, parser, true))
         return Cli::Failed;
     JobSpec spec = JobSpec::fromSettings(*context.settings(), *id, text);
-    if (parser.isSet(provider))
+    if (parser.isSet(provider)) {
+        // A provider named here is the only one asked ("library": the drill library alone).
         spec.provider = parser.value(provider);
+        spec.useLibrary = spec.provider == QLatin1String("library");
+    }
     if (parser.isSet(model))
         spec.model = parser.value(model).trimmed();
     // Only for this call: the settings file keeps its address.
@@ -276,8 +282,14 @@ int generate(const QStringList &arguments)
     case JobManager::Submission::Kind::Rejected:
         return fail(submission.error, Cli::Failed);
     case JobManager::Submission::Kind::CacheHit:
-        err() << Text::tr("Run %1: the video is in the cache; nothing was generated.").arg(*id)
-              << Qt::endl;
+        if (submission.job.provider == QLatin1String("library"))
+            err() << Text::tr("Run %1: answered from the drill library; nothing was generated.")
+                             .arg(*id)
+                  << Qt::endl
+                  << submission.libraryExplanation << Qt::endl;
+        else
+            err() << Text::tr("Run %1: the video is in the cache; nothing was generated.").arg(*id)
+                  << Qt::endl;
         finish(submission.job);
         return exitCode;
     case JobManager::Submission::Kind::Joined:
@@ -405,8 +417,10 @@ int batch(const QStringList &arguments)
     for (Line &line : lines) {
         JobSpec spec
                 = JobSpec::fromSettings(*context.settings(), line.spec.runId, line.spec.drillText);
-        if (parser.isSet(provider))
+        if (parser.isSet(provider)) {
             spec.provider = parser.value(provider);
+            spec.useLibrary = spec.provider == QLatin1String("library");
+        }
         if (line.hasSize)
             spec.size = line.spec.size;
         if (line.hasSeconds)
@@ -893,6 +907,8 @@ int run(const QStringList &arguments)
         return openaiKey(arguments);
     if (command == QLatin1String("worker"))
         return worker(arguments);
+    if (command == QLatin1String("library"))
+        return runLibraryCommand(arguments);
     if (command == QLatin1String("serve")) {
 #ifdef DRILLSTUDIO_WITH_SERVER
         return serve(arguments);

@@ -76,8 +76,9 @@ QString checkMoney(const QVariant &value)
 QString checkProvider(const QVariant &value)
 {
     const QString text = value.toString().trimmed();
-    if (text != QLatin1String("local") && text != QLatin1String("openai"))
-        return Settings::tr("The provider must be \"local\" or \"openai\".");
+    if (text != QLatin1String("local") && text != QLatin1String("openai")
+        && text != QLatin1String("library"))
+        return Settings::tr("The provider must be \"local\", \"openai\" or \"library\".");
     return {};
 }
 
