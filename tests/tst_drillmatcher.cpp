@@ -37,14 +37,14 @@ private Q_SLOTS:
         // An admin's own drill and a word for it.
         synonyms.append({QStringLiteral("タオルギャザー"), QStringLiteral("タオルたぐり寄せ"),
                          QStringLiteral("ja"), false});
-        m_matcher.build(synonyms,
-                        {video("v-knees", {u"もも上げ"}), video("v-wall", {u"ウォールドリル"}),
-                         video("v-plank", {u"プランク", u"Plank"}),
-                         video("v-combo", {u"Aスキップ", u"もも上げ"}),
-                         video("v-calf", {u"カーフレイズ"}), video("v-rope", {u"縄跳び"}),
-                         video("v-towel", {u"タオルギャザー"}),
-                         video("v-squatjump", {u"スクワットジャンプ"}),
-                         video("v-knees-old", {u"High knees"}, 0)});
+        m_matcher.build(
+                synonyms,
+                {video("v-knees", {u"もも上げ"}), video("v-wall", {u"ウォールドリル"}),
+                 video("v-balance", {u"片足立ち"}), video("v-plank", {u"プランク", u"Plank"}),
+                 video("v-combo", {u"Aスキップ", u"もも上げ"}), video("v-calf", {u"カーフレイズ"}),
+                 video("v-rope", {u"縄跳び"}), video("v-towel", {u"タオルギャザー"}),
+                 video("v-squatjump", {u"スクワットジャンプ"}),
+                 video("v-knees-old", {u"High knees"}, 0)});
     }
 
     void chooses_data()
@@ -103,6 +103,11 @@ private Q_SLOTS:
         row("cadence advice", QStringLiteral("Keep your cadence around 180 steps per minute."), "");
         row("balance in another sense",
             h + QStringLiteral("左右のバランスを意識して走りましょう。"), "");
+        row("a wall, not the wall drill",
+            QStringLiteral("壁にぶつからないよう周りに注意しましょう。"), "");
+        row("core, not a plank", QStringLiteral("Keep your core engaged on the hills."), "");
+        row("片足立ち by name", h + QStringLiteral("片足立ちを30秒ずつ行いましょう。"),
+            "v-balance");
         row("ラダー inside サラダ", QStringLiteral("食事ではサラダを多めに取りましょう。"), "");
         row("タオル is not タオルギャザー", QStringLiteral("タオルで汗をこまめに拭きましょう。"),
             "");

@@ -26,6 +26,7 @@ struct Term
     QString surface; // as written, NFKC, lower-case
     int drillIndex = 0;
     bool japanese = true;
+    bool generic = false; // an everyday word: weak evidence alone
 };
 
 // Edit distance between short strings (terms are a few characters long).
@@ -49,18 +50,24 @@ int editDistance(QStringView a, QStringView b)
     return previousRow[n];
 }
 
-// The best similarity (1 - edit distance / length) of key to any stretch of text about as long.
-double bestWindow(const QString &key, const QString &text, qsizetype *at)
+// The best similarity (1 - edit distance / length) of key to a stretch of text about as long,
+// starting near one of the given places (where a bigram of the key sits in the text).
+double bestWindow(const QString &key, const QString &text, const QList<qsizetype> &starts,
+                  qsizetype *at)
 {
     double best = 0;
     const qsizetype length = key.size();
-    for (qsizetype w = qMax<qsizetype>(1, length - 1); w <= length + 1; ++w) {
-        for (qsizetype start = 0; start + w <= text.size(); ++start) {
-            const int distance = editDistance(key, QStringView(text).mid(start, w));
-            const double similarity = 1.0 - double(distance) / double(qMax(length, w));
-            if (similarity > best) {
-                best = similarity;
-                *at = start;
+    for (qsizetype anchor : starts) {
+        for (qsizetype start = qMax<qsizetype>(0, anchor - 1); start <= anchor + 1; ++start) {
+            for (qsizetype w = qMax<qsizetype>(1, length - 1); w <= length + 1; ++w) {
+                if (start + w > text.size())
+                    break;
+                const int distance = editDistance(key, QStringView(text).mid(start, w));
+                const double similarity = 1.0 - double(distance) / double(qMax(length, w));
+                if (similarity > best) {
+                    best = similarity;
+                    *at = start;
+                }
             }
         }
     }
@@ -118,7 +125,7 @@ struct DrillMatcher::Data
         return index;
     }
 
-    void addTerm(const QString &text, int conceptId)
+    void addTerm(const QString &text, int conceptId, bool builtin = false)
     {
         const bool japanese = LibraryStore::languageOf(text) == QLatin1String("ja");
         Term term;
@@ -126,6 +133,7 @@ struct DrillMatcher::Data
         term.japanese = japanese;
         term.key = japanese ? DrillSynonyms::readingKey(text) : DrillSynonyms::wordKey(text);
         term.surface = surfaceOf(text).simplified();
+        term.generic = builtin && DrillSynonyms::isGeneric(text);
         if (term.key.isEmpty())
             return;
         const QString exact = (japanese ? QStringLiteral("j:") : QStringLiteral("e:")) + term.key;
@@ -190,7 +198,8 @@ struct DrillMatcher::Data
                     ++last;
                 const qsizetype from = tokens.at(t).offset;
                 const qsizetype to = tokens.at(last).offset + tokens.at(last).surface.size();
-                hits.append({start, term.key.size(), from, index, 1.0,
+                hits.append({start, term.key.size(), from, index,
+                             term.generic ? DrillSynonyms::kGenericConfidence : 1.0,
                              DrillMention::Method::Synonym, body.mid(from, to - from)});
             }
         }
@@ -236,7 +245,9 @@ struct DrillMatcher::Data
                 const qsizetype end = ends.at(w + parts.size() - 1);
                 // Offsets in "space" 1'000'000+ keep English and reading matches apart.
                 hits.append({1000000 + positions.at(w), end - positions.at(w), positions.at(w),
-                             index, 1.0, DrillMention::Method::Synonym,
+                             index,
+                             terms[size_t(index)].generic ? DrillSynonyms::kGenericConfidence : 1.0,
+                             DrillMention::Method::Synonym,
                              body.mid(positions.at(w), end - positions.at(w))});
             }
         }
@@ -250,6 +261,9 @@ struct DrillMatcher::Data
                const QSet<int> &found, QList<Hit> *hits, const QString &body) const
     {
         const QSet<quint32> grams = bigramsOf(text);
+        QHash<quint32, QList<qsizetype>> places; // bigram -> where it starts in the text
+        for (qsizetype i = 0; i + 1 < text.size(); ++i)
+            places[bigram(text[i], text[i + 1])].append(i);
         QHash<int, int> shared;
         for (quint32 g : grams) {
             const auto it = index.constFind(g);
@@ -266,8 +280,19 @@ struct DrillMatcher::Data
             if (total == 0 || double(it.value()) / double(total) < threshold * 0.6)
                 continue;
             const QString &key = reading ? term.key : term.surface;
+            // Where the key would start if each of its bigrams found in the text is in place.
+            QList<qsizetype> starts;
+            for (qsizetype k = 0; k + 1 < key.size(); ++k) {
+                const auto found = places.constFind(bigram(key[k], key[k + 1]));
+                if (found == places.constEnd())
+                    continue;
+                for (qsizetype p : *found) {
+                    if (p - k >= 0 && !starts.contains(p - k))
+                        starts.append(p - k);
+                }
+            }
             qsizetype at = 0;
-            const double similarity = bestWindow(key, text, &at);
+            const double similarity = bestWindow(key, text, starts, &at);
             // Below an exact match, however close.
             const double confidence = qMin(0.99, similarity);
             if (confidence < threshold)
@@ -351,7 +376,7 @@ void DrillMatcher::build(const QList<DrillSynonym> &synonyms, const QList<Video>
     d = std::make_unique<Data>();
     for (const DrillSynonym &s : synonyms) {
         const int c = d->drillIndexOf(s.drill);
-        d->addTerm(s.term, c);
+        d->addTerm(s.term, c, s.builtin);
     }
     // An admin's drill is named by its own name too.
     for (const DrillSynonym &s : synonyms) {

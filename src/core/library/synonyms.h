@@ -17,6 +17,12 @@ QList<DrillSynonym> builtin();
 QString readingKey(const QString &term);
 QString wordKey(const QString &term);
 
+// Built-in terms that are also everyday words ("バランス", "壁", "core", "walk"): alone they are
+// weak evidence that a text asks for the drill, so an exact match of one counts below the
+// default threshold.
+bool isGeneric(const QString &term);
+inline constexpr double kGenericConfidence = 0.7;
+
 // The name to show for a drill: the catalog's Japanese name for built-in keys, else itself.
 QString displayName(const QString &drill);
 
