@@ -6,3 +6,6 @@ drillstudio_add_test(tst_library SOURCES tst_library.cpp storefixture.h LIBRARIE
     TIMEOUT 600)
 drillstudio_add_test(tst_librarycli SOURCES tst_librarycli.cpp testsupport.h LIBRARIES Qt6::Core)
 add_dependencies(tst_librarycli drillstudio)
+drillstudio_add_test(tst_libraryteam SOURCES tst_libraryteam.cpp storefixture.h testsupport.h
+    LIBRARIES drillstudio_core TIMEOUT 600)
+add_dependencies(tst_libraryteam drillstudio)

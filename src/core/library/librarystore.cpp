@@ -112,47 +112,57 @@ bool LibraryStore::insertVideo(const LibraryVideo &video, bool *duplicate)
 {
     if (duplicate)
         *duplicate = false;
-    QSqlDatabase db = m_database->connection();
-    SqlTransaction transaction(db);
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT id FROM library_videos WHERE sha256 = ?"));
-    q.addBindValue(video.sha256);
-    if (!q.exec())
-        return fail(tr("The library database could not add the video: %1"), q.lastError().text());
-    if (q.next()) {
+    QString detail;
+    {
+        QSqlDatabase db = m_database->connection();
+        SqlTransaction transaction(db);
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT id FROM library_videos WHERE sha256 = ?"));
+        q.addBindValue(video.sha256);
+        if (!q.exec())
+            return fail(tr("The library database could not add the video: %1"),
+                        q.lastError().text());
+        if (q.next()) {
+            if (duplicate)
+                *duplicate = true;
+            m_error = tr("This video is already in the library (%1).").arg(q.value(0).toString());
+            return false;
+        }
+        q.prepare(QStringLiteral("INSERT INTO library_videos (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                                 "?, ?, ?, ?, ?, ?)")
+                          .arg(QLatin1String(kVideoColumns)));
+        q.addBindValue(video.id);
+        q.addBindValue(video.filePath);
+        q.addBindValue(video.sha256);
+        q.addBindValue(video.bytes);
+        q.addBindValue(video.durationMs);
+        q.addBindValue(video.size);
+        q.addBindValue(nullable(video.thumbnailPath));
+        q.addBindValue(nullable(video.spritesheetPath));
+        q.addBindValue(nullable(video.originalPath));
+        q.addBindValue(text(video.sourceName));
+        q.addBindValue(text(video.notes));
+        q.addBindValue(text(video.cues.join(QLatin1Char('\n'))));
+        q.addBindValue(video.createdAt);
+        q.addBindValue(video.updatedAt);
+        if (q.exec()) {
+            if (!writeTags(video.id, video.tags))
+                return false;
+            if (transaction.commit())
+                return true;
+            detail = db.lastError().text();
+        } else {
+            detail = q.lastError().text();
+        }
+    } // rolled back: the connection is usable again
+    // Another process committed the same content between the check and the insert.
+    if (auto other = videoBySha256(video.sha256)) {
         if (duplicate)
             *duplicate = true;
-        m_error = tr("This video is already in the library (%1).").arg(q.value(0).toString());
+        m_error = tr("This video is already in the library (%1).").arg(other->id);
         return false;
     }
-    q.prepare(QStringLiteral("INSERT INTO library_videos (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                             "?, ?, ?, ?, ?)")
-                      .arg(QLatin1String(kVideoColumns)));
-    q.addBindValue(video.id);
-    q.addBindValue(video.filePath);
-    q.addBindValue(video.sha256);
-    q.addBindValue(video.bytes);
-    q.addBindValue(video.durationMs);
-    q.addBindValue(video.size);
-    q.addBindValue(nullable(video.thumbnailPath));
-    q.addBindValue(nullable(video.spritesheetPath));
-    q.addBindValue(nullable(video.originalPath));
-    q.addBindValue(text(video.sourceName));
-    q.addBindValue(text(video.notes));
-    q.addBindValue(text(video.cues.join(QLatin1Char('\n'))));
-    q.addBindValue(video.createdAt);
-    q.addBindValue(video.updatedAt);
-    if (!q.exec()) {
-        // Another process committed the same content between the check and the insert.
-        if (duplicate && videoBySha256(video.sha256))
-            *duplicate = true;
-        return fail(tr("The library database could not add the video: %1"), q.lastError().text());
-    }
-    if (!writeTags(video.id, video.tags))
-        return false;
-    if (!transaction.commit())
-        return fail(tr("The library database could not add the video: %1"), db.lastError().text());
-    return true;
+    return fail(tr("The library database could not add the video: %1"), detail);
 }
 
 bool LibraryStore::updateVideo(const LibraryVideo &video)
