@@ -9,3 +9,7 @@ add_dependencies(tst_librarycli drillstudio)
 drillstudio_add_test(tst_libraryteam SOURCES tst_libraryteam.cpp storefixture.h testsupport.h
     LIBRARIES drillstudio_core TIMEOUT 600)
 add_dependencies(tst_libraryteam drillstudio)
+if(TARGET drillstudio_server)
+    drillstudio_add_test(tst_libraryserver SOURCES tst_libraryserver.cpp testsupport.h
+        LIBRARIES drillstudio_server drillstudio_core Qt6::Network TIMEOUT 600)
+endif()
