@@ -131,6 +131,13 @@ private Q_SLOTS:
         QCOMPARE(status.json().value(QStringLiteral("generation_status")).toString(),
                  QStringLiteral("completed"));
         QCOMPARE(status.json().value(QStringLiteral("video_url")).toString(), url);
+        QCOMPARE(status.json().value(QStringLiteral("source")).toString(),
+                 QStringLiteral("library"));
+        QCOMPARE(status.json().value(QStringLiteral("match_confidence")).toDouble(), 1.0);
+        QVERIFY(status.json()
+                        .value(QStringLiteral("match_explanation"))
+                        .toString()
+                        .contains(QStringLiteral("ウォールドリル")));
 
         const Answer download
                 = request("GET", url.mid(QStringLiteral("/api/video-generation").size()));
@@ -154,6 +161,9 @@ private Q_SLOTS:
         const Answer answer = request("POST", QStringLiteral("/generate"),
                                       generateBody(502, QStringLiteral("ジョギングを20分"), 0));
         QCOMPARE(answer.status, 202);
+        QVERIFY(!request("GET", QStringLiteral("/status/502"))
+                         .json()
+                         .contains(QStringLiteral("source")));
     }
 };
 
