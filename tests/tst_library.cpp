@@ -357,6 +357,30 @@ private Q_SLOTS:
         QCOMPARE(context.library()->videos().size(), 0);
     }
 
+    // With library/keepOriginals the recording is kept as it was, beside the converted video.
+    void keepsOriginals()
+    {
+        const QString source = sample(QStringLiteral("plank.mp4"), QStringLiteral("320x240"), 1);
+        QTemporaryDir dir;
+        AppContext context;
+        QVERIFY(openContext(context, dir));
+        QCOMPARE(context.settings()->setValue("library/keepOriginals", true), QString());
+        DrillLibrary::ImportRequest request;
+        request.file = source;
+        request.drills = {QStringLiteral("プランク")};
+        const DrillLibrary::ImportResult result = context.library()->importFile(request);
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QVERIFY(result.video.originalPath.endsWith(QStringLiteral(".mp4")));
+        QFile original(context.videos()->absolutePath(result.video.originalPath));
+        QFile recording(source);
+        QVERIFY(original.open(QIODevice::ReadOnly) && recording.open(QIODevice::ReadOnly));
+        QCOMPARE(original.readAll(), recording.readAll());
+        // Removing the video removes every file it had.
+        QVERIFY(context.library()->removeVideo(result.video.id));
+        QCOMPARE(filesUnder(context.videos()->absolutePath(DrillLibrary::folderName())),
+                 QStringList());
+    }
+
     // Admins extend the synonyms; a known name stands for its drill.
     void addSynonym()
     {
