@@ -313,6 +313,24 @@ private Q_SLOTS:
                         ->setValue("generation/providerOrder", QStringLiteral("library,openai"))
                         .isEmpty());
         QCOMPARE(context.settings()->provider(), QStringLiteral("openai"));
+        // openai over its budget: local, the next in the order, makes the video instead.
+        QCOMPARE(context.settings()->setValue("generation/providerOrder",
+                                              QStringLiteral("library,openai,local")),
+                 QString());
+        QCOMPARE(context.settings()->setValue("generation/size", QStringLiteral("1280x720")),
+                 QString());
+        QCOMPARE(context.settings()->setValue("budget/dailyUsd", QStringLiteral("0.01")),
+                 QString());
+        JobSpec overBudget = JobSpec::fromSettings(*context.settings(), 5, other);
+        QCOMPARE(overBudget.provider, QStringLiteral("openai"));
+        const JobManager::Submission fallback = context.jobs()->submit(overBudget);
+        QCOMPARE(int(fallback.kind), int(JobManager::Submission::Kind::Started));
+        QCOMPARE(fallback.job.provider, QStringLiteral("local"));
+        context.jobs()->cancel(fallback.job.id);
+        // A provider chosen for the request is the only one asked.
+        overBudget.useLibrary = false;
+        QCOMPARE(int(context.jobs()->submit(overBudget).kind),
+                 int(JobManager::Submission::Kind::Rejected));
         QVERIFY(!context.settings()
                          ->setValue("generation/providerOrder", QStringLiteral("library,sora"))
                          .isEmpty());

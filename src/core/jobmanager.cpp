@@ -147,7 +147,7 @@ JobManager::Submission JobManager::submit(const JobSpec &spec)
         const Submission answer = m_libraryStep(spec);
         if (answer.kind != Submission::Kind::Rejected || libraryOnly)
             return answer;
-        Submission generated = submitToProvider(spec);
+        Submission generated = submitInOrder(spec, order);
         generated.libraryExplanation = answer.libraryExplanation;
         return generated;
     }
@@ -156,7 +156,29 @@ JobManager::Submission JobManager::submit(const JobSpec &spec)
         refused.error = tr("The drill library is not available here.");
         return refused;
     }
-    return submitToProvider(spec);
+    return submitInOrder(spec, order);
+}
+
+// When the spec's provider refuses (a budget, a provider that is not available), the providers
+// after it in the order are tried in turn; a provider chosen for the request is the only one.
+JobManager::Submission JobManager::submitInOrder(const JobSpec &spec, const QStringList &order)
+{
+    Submission result = submitToProvider(spec);
+    const qsizetype at = order.indexOf(spec.provider);
+    if (result.kind != Submission::Kind::Rejected || !spec.useLibrary || at < 0)
+        return result;
+    for (qsizetype i = at + 1; i < order.size(); ++i) {
+        if (order.at(i) == QLatin1String("library"))
+            continue;
+        JobSpec next = spec;
+        next.provider = order.at(i);
+        qCInfo(lcJobs).noquote() << spec.provider << "refused:" << result.error << "- trying"
+                                 << next.provider;
+        result = submitToProvider(next);
+        if (result.kind != Submission::Kind::Rejected)
+            return result;
+    }
+    return result;
 }
 
 JobManager::Submission JobManager::submitToProvider(const JobSpec &spec)

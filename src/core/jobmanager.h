@@ -112,6 +112,7 @@ private:
         QElapsedTimer elapsed;
     };
 
+    Submission submitInOrder(const JobSpec &spec, const QStringList &order);
     Submission submitToProvider(const JobSpec &spec);
     void schedule();
     void startJob(JobRecord job);

@@ -224,8 +224,8 @@ const QList<Settings::Entry> &Settings::entries()
              "Provider for new videos: local (rendered on this machine) or openai.", checkProvider},
             {"generation/providerOrder", QStringLiteral("library,local"),
              "Where videos come from, in order: library (a matching video of the drill library, "
-             "free and at once), then the first of local or openai generates one. Left at its "
-             "default, generation/provider names the generator.",
+             "free and at once), then the first of local or openai generates one (the next when "
+             "it refuses). Left at its default, generation/provider names the generator.",
              checkProviderOrder},
             {"generation/model", QStringLiteral("sora-2"),
              "Model name sent to the openai provider.", checkName},
