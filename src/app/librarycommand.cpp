@@ -220,8 +220,7 @@ int list(const QStringList &arguments)
                     {QStringLiteral("size"), v.size},
                     {QStringLiteral("source"), v.sourceName},
                     {QStringLiteral("created_at"),
-                     QDateTime::fromMSecsSinceEpoch(v.createdAt, Qt::UTC)
-                             .toString(Qt::ISODate)}});
+                     QDateTime::fromMSecsSinceEpoch(v.createdAt, Qt::UTC).toString(Qt::ISODate)}});
         }
         out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
         return Cli::Ok;
