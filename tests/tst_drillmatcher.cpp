@@ -106,6 +106,7 @@ private Q_SLOTS:
         row("a wall, not the wall drill",
             QStringLiteral("壁にぶつからないよう周りに注意しましょう。"), "");
         row("core, not a plank", QStringLiteral("Keep your core engaged on the hills."), "");
+        row("汗を流し is not 流し", QStringLiteral("走った後はシャワーで汗を流しましょう。"), "");
         row("片足立ち by name", h + QStringLiteral("片足立ちを30秒ずつ行いましょう。"),
             "v-balance");
         row("ラダー inside サラダ", QStringLiteral("食事ではサラダを多めに取りましょう。"), "");

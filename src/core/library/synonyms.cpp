@@ -62,16 +62,15 @@ bool isGeneric(const QString &term)
 {
     static const QSet<QString> generic = [] {
         QSet<QString> keys;
-        for (const char16_t *word :
-             {u"バランス", u"カベ", u"スプリント", u"ダツシユ", u"ウオク", u"バウンド", u"スキツプ",
-              u"ハドル", u"ジヨグ", u"ナガシ", u"タイカン"})
+        for (const char16_t *word : {u"バランス", u"カベ", u"スプリント", u"ダツシユ", u"ウオク",
+                                     u"バウンド", u"ハドル", u"ジヨグ", u"ナガシ", u"タイカン"})
             keys.insert(readingKey(QString::fromUtf16(word)));
         for (const char16_t *word :
-             {u"balance", u"wall",    u"core",       u"skip",          u"skips",    u"skipping",
-              u"walk",    u"walks",   u"walking",    u"hill",          u"hills",    u"uphill",
-              u"dash",    u"dashes",  u"sprint",     u"sprints",       u"stride",   u"bounds",
-              u"jog",     u"jogging", u"single leg", u"one leg",       u"ladder",   u"ladders",
-              u"hurdle",  u"hurdles", u"lunge",      u"accelerations", u"core work"})
+             {u"balance",       u"wall",     u"core",       u"skip",    u"skips",  u"skipping",
+              u"walk",          u"walks",    u"walking",    u"hill",    u"hills",  u"uphill",
+              u"dash",          u"dashes",   u"sprint",     u"sprints", u"stride", u"bounds",
+              u"jog",           u"jogging",  u"single leg", u"one leg", u"hurdle", u"hurdles",
+              u"accelerations", u"core work"})
             keys.insert(QStringLiteral("e:") + QString::fromUtf16(word));
         return keys;
     }();
