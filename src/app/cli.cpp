@@ -4,6 +4,7 @@
 
 #include "cliutil.h"
 #include "commands/commands.h"
+#include "librarycommand.h"
 #include "logfile.h"
 
 #include <QCommandLineParser>
@@ -13,7 +14,8 @@ namespace {
 
 const QStringList kCommands
         = {QStringLiteral("generate"), QStringLiteral("batch"), QStringLiteral("worker"),
-           QStringLiteral("cache"),    QStringLiteral("serve"), QStringLiteral("openai-key")};
+           QStringLiteral("cache"),    QStringLiteral("serve"), QStringLiteral("openai-key"),
+           QStringLiteral("library")};
 // Options that take a value, so that their value is not mistaken for the sub-command.
 const QStringList kValueOptions
         = {QStringLiteral("--data-dir"),   QStringLiteral("--run-id"),   QStringLiteral("--drill"),
@@ -73,6 +75,8 @@ int run(const QStringList &arguments)
         return openaiKey(arguments);
     if (command == QLatin1String("worker"))
         return worker(arguments);
+    if (command == QLatin1String("library"))
+        return runLibraryCommand(arguments);
     if (command == QLatin1String("serve")) {
 #ifdef DRILLSTUDIO_WITH_SERVER
         return serve(arguments);

@@ -53,6 +53,7 @@ void addCommon(QCommandLineParser &parser)
             "  worker     work through the shared job queue\n"
             "  openai-key store the openai provider's API key in the system keychain\n"
             "  cache      list, clear, check, measure or evict the cached videos\n"
+            "  library    import recorded drill videos that answer before anything is generated\n"
             "  serve      answer the web frontend's REST calls and work on the job queue"));
     parser.addOption(dataDirOptionDef());
     parser.addOption({QStringLiteral("verbose"),

@@ -5,6 +5,7 @@
 #include "database.h"
 #include "jobmanager.h"
 #include "jobstore.h"
+#include "library/drilllibrary.h"
 #include "localprovider.h"
 #include "logfile.h"
 #include "openai/openaiprovider.h"
@@ -48,6 +49,8 @@ AppContext::AppContext(QObject *parent)
 
 AppContext::~AppContext()
 {
+    delete m_library;
+    m_library = nullptr;
     delete m_jobs; // stops providers before the store goes away
     m_jobs = nullptr;
 }
@@ -129,6 +132,11 @@ bool AppContext::open(const Options &options)
     local->setMaxConcurrent(int(m_settings->integer("jobs/maxLocalConcurrent")));
     m_jobs->addProvider(local);
     m_jobs->addProvider(new OpenAIProvider(m_settings.get(), m_clock));
+    // The drill library answers before any provider when generation/providerOrder names it.
+    m_library = new DrillLibrary(m_database.get(), m_store.get(), m_jobs, m_videos.get(),
+                                 m_settings.get(), m_clock, this);
+    m_jobs->setLibraryStep(
+            [library = m_library](const JobSpec &spec) { return library->answer(spec); });
     qCInfo(lcCore).noquote() << "data folder" << QDir::toNativeSeparators(m_dataDir);
     if (options.startJobs) {
         m_jobs->setClaimForeignJobs(options.claimForeignJobs);

@@ -8,6 +8,7 @@
 
 class Clock;
 class Database;
+class DrillLibrary;
 class JobManager;
 class JobStore;
 class Settings;
@@ -44,6 +45,7 @@ public:
     JobStore *store() const { return m_store.get(); }
     VideoStore *videos() const { return m_videos.get(); }
     JobManager *jobs() const { return m_jobs; }
+    DrillLibrary *library() const { return m_library; }
     const Clock *clock() const { return m_clock; }
 
 private:
@@ -56,4 +58,5 @@ private:
     std::unique_ptr<JobStore> m_store;
     std::unique_ptr<VideoStore> m_videos;
     JobManager *m_jobs = nullptr; // child
+    DrillLibrary *m_library = nullptr; // child
 };

@@ -14,7 +14,7 @@
 
 namespace {
 
-constexpr int kLatestSchema = 2;
+constexpr int kLatestSchema = 3;
 const char kSqliteMagic[16]
         = {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f', 'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
 
@@ -318,10 +318,14 @@ bool Database::backupPostgres(int fromVersion)
     SqlTransaction transaction(db);
     QSqlQuery q(db);
     bool ok = q.exec(QStringLiteral("CREATE SCHEMA ") + schema);
-    for (const char *table : {"meta", "jobs", "runs"}) {
+    QStringList tables {QStringLiteral("meta"), QStringLiteral("jobs"), QStringLiteral("runs")};
+    if (fromVersion >= 3) // the drill library
+        tables << QStringLiteral("library_videos") << QStringLiteral("library_tags")
+               << QStringLiteral("drill_synonyms") << QStringLiteral("library_matches");
+    for (const QString &table : std::as_const(tables)) {
         ok = ok
                 && q.exec(QStringLiteral("CREATE TABLE %1.%2 AS SELECT * FROM public.%2")
-                                  .arg(schema, QLatin1String(table)));
+                                  .arg(schema, table));
     }
     if (!ok || !transaction.commit()) {
         m_error = tr("Could not back up the library database before upgrading it: %1")

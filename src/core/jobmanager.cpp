@@ -146,7 +146,53 @@ QString JobManager::budgetMessage(const BudgetRefusal &refusal, double estimate)
     return {};
 }
 
+// The drill library first, when the provider order names it; then the provider generates.
 JobManager::Submission JobManager::submit(const JobSpec &spec)
+{
+    const QStringList order = m_settings->providerOrder();
+    // "--provider library", or an order that names nothing else: the library alone answers.
+    const bool libraryOnly = spec.provider == QLatin1String("library")
+            || (spec.useLibrary && order == QStringList {QStringLiteral("library")});
+    if (m_libraryStep && !spec.force
+        && (libraryOnly || (spec.useLibrary && order.contains(QLatin1String("library"))))) {
+        const Submission answer = m_libraryStep(spec);
+        if (answer.kind != Submission::Kind::Rejected || libraryOnly)
+            return answer;
+        Submission generated = submitInOrder(spec, order);
+        generated.libraryExplanation = answer.libraryExplanation;
+        return generated;
+    }
+    if (libraryOnly) {
+        Submission refused;
+        refused.error = tr("The drill library is not available here.");
+        return refused;
+    }
+    return submitInOrder(spec, order);
+}
+
+// When the spec's provider refuses (a budget, a provider that is not available), the providers
+// after it in the order are tried in turn; a provider chosen for the request is the only one.
+JobManager::Submission JobManager::submitInOrder(const JobSpec &spec, const QStringList &order)
+{
+    Submission result = submitToProvider(spec);
+    const qsizetype at = order.indexOf(spec.provider);
+    if (result.kind != Submission::Kind::Rejected || !spec.useLibrary || at < 0)
+        return result;
+    for (qsizetype i = at + 1; i < order.size(); ++i) {
+        if (order.at(i) == QLatin1String("library"))
+            continue;
+        JobSpec next = spec;
+        next.provider = order.at(i);
+        qCInfo(lcJobs).noquote() << spec.provider << "refused:" << result.error << "- trying"
+                                 << next.provider;
+        result = submitToProvider(next);
+        if (result.kind != Submission::Kind::Rejected)
+            return result;
+    }
+    return result;
+}
+
+JobManager::Submission JobManager::submitToProvider(const JobSpec &spec)
 {
     Submission result;
     result.error = spec.validate();

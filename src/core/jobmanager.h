@@ -12,6 +12,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 struct BudgetCaps;
@@ -51,7 +52,13 @@ public:
         Kind kind = Kind::Rejected;
         JobRecord job;
         QString error;
+        // Set when the drill library answered (or was asked and had nothing): which video and why.
+        QString libraryExplanation;
+        double libraryConfidence = 0;
     };
+    // Answers a spec from the drill library before anything is generated (see DrillLibrary).
+    // CacheHit: the run is linked to a library video. Rejected: no match; error says why.
+    using LibraryStep = std::function<Submission(const JobSpec &spec)>;
 
     JobManager(JobStore *store, VideoStore *videos, Settings *settings, const Clock *clock,
                QObject *parent = nullptr);
@@ -59,6 +66,7 @@ public:
 
     // Takes ownership.
     void addProvider(VideoProvider *provider);
+    void setLibraryStep(LibraryStep step) { m_libraryStep = std::move(step); }
     VideoProvider *provider(const QString &name) const;
 
     // Whether to work on jobs that other processes or earlier runs submitted (a GUI or a
@@ -114,6 +122,8 @@ private:
         int billedSeconds = 0;
     };
 
+    Submission submitInOrder(const JobSpec &spec, const QStringList &order);
+    Submission submitToProvider(const JobSpec &spec);
     void schedule();
     void startJob(JobRecord job);
     void heartbeat();
@@ -138,6 +148,7 @@ private:
     Settings *m_settings;
     const Clock *m_clock;
     QHash<QString, VideoProvider *> m_providers;
+    LibraryStep m_libraryStep;
     QHash<QString, Running> m_running; // jobs this process works on
     QSet<QString> m_interesting; // submitted here or waited for here
     QHash<QString, JobStatus> m_watched; // jobs waited for here but run elsewhere

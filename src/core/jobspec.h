@@ -46,6 +46,9 @@ public:
     QString promptTemplate;
     bool force = false; // generate again even when a video for the same drill exists
     int priority = 0; // higher runs first (a coach waiting in the window beats a batch)
+    // Ask the drill library first when generation/providerOrder names it. False when a provider
+    // was chosen for this request (--provider); provider "library" asks only the library.
+    bool useLibrary = true;
 
     // Unicode NFKC, each line trimmed, inner white space folded, empty lines dropped.
     static QString normalizeDrillText(const QString &text);

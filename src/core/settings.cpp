@@ -76,8 +76,38 @@ QString checkMoney(const QVariant &value)
 QString checkProvider(const QVariant &value)
 {
     const QString text = value.toString().trimmed();
-    if (text != QLatin1String("local") && text != QLatin1String("openai"))
-        return Settings::tr("The provider must be \"local\" or \"openai\".");
+    if (text != QLatin1String("local") && text != QLatin1String("openai")
+        && text != QLatin1String("library"))
+        return Settings::tr("The provider must be \"local\", \"openai\" or \"library\".");
+    return {};
+}
+
+// The drill library, then the providers that generate, in the order they are asked.
+QString checkProviderOrder(const QVariant &value)
+{
+    const QString text = value.typeId() == QMetaType::QStringList
+            ? value.toStringList().join(QLatin1Char(','))
+            : value.toString();
+    const QStringList items = text.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (items.isEmpty())
+        return Settings::tr("List the providers in order, like library,local.");
+    for (const QString &item : items) {
+        const QString name = item.trimmed();
+        if (name != QLatin1String("library") && name != QLatin1String("local")
+            && name != QLatin1String("openai"))
+            return Settings::tr("\"%1\" is not a provider; use library, local and openai, like "
+                                "library,local.")
+                    .arg(name);
+    }
+    return {};
+}
+
+QString checkThreshold(const QVariant &value)
+{
+    bool ok = false;
+    const double number = value.toString().trimmed().toDouble(&ok);
+    if (!ok || number < 0.5 || number > 1.0)
+        return Settings::tr("Use a number from 0.5 to 1 (1: only exact drill names match).");
     return {};
 }
 
@@ -192,6 +222,11 @@ const QList<Settings::Entry> &Settings::entries()
     static const QList<Entry> table = {
             {"generation/provider", QStringLiteral("local"),
              "Provider for new videos: local (rendered on this machine) or openai.", checkProvider},
+            {"generation/providerOrder", QStringLiteral("library,local"),
+             "Where videos come from, in order: library (a matching video of the drill library, "
+             "free and at once), then the first of local or openai generates one (the next when "
+             "it refuses). Left at its default, generation/provider names the generator.",
+             checkProviderOrder},
             {"generation/model", QStringLiteral("sora-2"),
              "Model name sent to the openai provider.", checkName},
             {"generation/size", QStringLiteral("1280x720"), "Video size, WIDTHxHEIGHT.", checkSize},
@@ -255,6 +290,15 @@ const QList<Settings::Entry> &Settings::entries()
                             "sora-2-pro:720x1280=0.30,sora-2-pro:1280x720=0.30,"
                             "sora-2-pro:1024x1792=0.50,sora-2-pro:1792x1024=0.50"),
              "US dollars per second of video, per model and size.", checkPrices},
+            {"library/matchThreshold", 0.8,
+             "Lowest confidence (0.5 to 1) at which a library video answers a drill text; 1: "
+             "only exact drill names.",
+             checkThreshold},
+            {"library/keepOriginals", false,
+             "Keep each imported file as it was, beside the converted video.", checkBool},
+            {"library/maxImportBytes", 2LL * 1024 * 1024 * 1024,
+             "Largest file accepted for import into the drill library, in bytes.",
+             checkRange<1024 * 1024, 64LL * 1024 * 1024 * 1024>},
             {"log/maxBytes", 2 * 1024 * 1024, "Log file size at which it is rotated, in bytes.",
              checkRange<4096, 1024LL * 1024 * 1024>},
             {"server/host", QStringLiteral("127.0.0.1"),
@@ -384,7 +428,28 @@ QStringList Settings::list(const char *key) const
 
 QString Settings::provider() const
 {
+    // An order that was changed names the generator itself; left at its default, the older
+    // generation/provider does.
+    const QStringList order = providerOrder();
+    if (order != QStringList {QStringLiteral("library"), QStringLiteral("local")}) {
+        for (const QString &name : order) {
+            if (name != QLatin1String("library"))
+                return name;
+        }
+    }
     return value("generation/provider").toString().trimmed();
+}
+
+QStringList Settings::providerOrder() const
+{
+    const QVariant stored = value("generation/providerOrder");
+    const QString text = stored.typeId() == QMetaType::QStringList
+            ? stored.toStringList().join(QLatin1Char(','))
+            : stored.toString();
+    QStringList items;
+    for (const QString &item : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        items << item.trimmed();
+    return items;
 }
 
 QString Settings::model() const

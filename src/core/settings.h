@@ -42,7 +42,11 @@ public:
     // Returns an error message for a value of the key, empty when valid.
     static QString validate(const char *key, const QVariant &value);
 
+    // The provider that generates: the first of generation/providerOrder that is not the library
+    // when the order was changed, else generation/provider.
     QString provider() const;
+    // generation/providerOrder as a list ("library", "local", "openai").
+    QStringList providerOrder() const;
     QString model() const;
     QSize videoSize() const;
     int seconds() const;

@@ -6,6 +6,7 @@
 #include "jobrecord.h"
 #include "jobspec.h"
 #include "jobstore.h"
+#include "library/drilllibrary.h"
 #include "serverlog.h"
 #include "settings.h"
 #include "videostore.h"
@@ -580,7 +581,7 @@ HttpResponse VideoController::statusOf(qint64 runId)
     const bool completed = job->status == JobStatus::Completed;
     const auto eta
             = completed || isTerminal(job->status) ? std::optional<qint64>(0) : etaSeconds(job->id);
-    return HttpResponse::json(QJsonObject {
+    QJsonObject answer {
             {QStringLiteral("status"), QStringLiteral("success")},
             {QStringLiteral("video_url"), completed ? QJsonValue(videoUrl(job->id)) : QJsonValue()},
             {QStringLiteral("generation_status"), generationStatus(job->status)},
@@ -588,7 +589,17 @@ HttpResponse VideoController::statusOf(qint64 runId)
             {QStringLiteral("progress"), completed ? 100 : job->progress},
             {QStringLiteral("eta_seconds"), eta ? QJsonValue(*eta) : QJsonValue()},
             {QStringLiteral("video_id"), job->id},
-            {QStringLiteral("job_status"), jobStatusToString(job->status)}});
+            {QStringLiteral("job_status"), jobStatusToString(job->status)}};
+    // A run answered from the drill library says which video and why (one more read, only then).
+    if (job->provider == QLatin1String("library") && m_context->library()) {
+        if (const auto match = m_context->library()->matchForRun(runId)) {
+            answer.insert(QStringLiteral("source"), QStringLiteral("library"));
+            answer.insert(QStringLiteral("library_video_id"), match->videoId);
+            answer.insert(QStringLiteral("match_confidence"), match->confidence);
+            answer.insert(QStringLiteral("match_explanation"), match->explanation);
+        }
+    }
+    return HttpResponse::json(answer);
 }
 
 HttpResponse VideoController::clearCache(const QString &runIdText)

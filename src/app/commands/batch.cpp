@@ -138,8 +138,11 @@ int batch(const QStringList &arguments)
     for (Line &line : lines) {
         JobSpec spec
                 = JobSpec::fromSettings(*context.settings(), line.spec.runId, line.spec.drillText);
-        if (parser.isSet(provider))
+        if (parser.isSet(provider)) {
+            // A provider named here is the only one asked ("library": the drill library alone).
             spec.provider = parser.value(provider);
+            spec.useLibrary = spec.provider == QLatin1String("library");
+        }
         if (line.hasSize)
             spec.size = line.spec.size;
         if (line.hasSeconds)

@@ -107,8 +107,11 @@ int generate(const QStringList &arguments)
     if (!openContext(context, parser, true))
         return Cli::Failed;
     JobSpec spec = JobSpec::fromSettings(*context.settings(), *id, text);
-    if (parser.isSet(provider))
+    if (parser.isSet(provider)) {
+        // A provider named here is the only one asked ("library": the drill library alone).
         spec.provider = parser.value(provider);
+        spec.useLibrary = spec.provider == QLatin1String("library");
+    }
     if (parser.isSet(model))
         spec.model = parser.value(model).trimmed();
     // Only for this call: the settings file keeps its address.
@@ -193,8 +196,14 @@ int generate(const QStringList &arguments)
     case JobManager::Submission::Kind::Rejected:
         return fail(submission.error, Cli::Failed);
     case JobManager::Submission::Kind::CacheHit:
-        err() << Text::tr("Run %1: the video is in the cache; nothing was generated.").arg(*id)
-              << Qt::endl;
+        if (submission.job.provider == QLatin1String("library"))
+            err() << Text::tr("Run %1: answered from the drill library; nothing was generated.")
+                             .arg(*id)
+                  << Qt::endl
+                  << submission.libraryExplanation << Qt::endl;
+        else
+            err() << Text::tr("Run %1: the video is in the cache; nothing was generated.").arg(*id)
+                  << Qt::endl;
         finish(submission.job);
         return exitCode;
     case JobManager::Submission::Kind::Joined:
