@@ -843,9 +843,12 @@ Commands:
         <source>Remove this video from the cache?</source>
         <translation>Remove this video from the cache?</translation>
     </message>
-    <message>
-        <source>Remove this video from the cache? Runs %1 will no longer have a video.</source>
-        <translation>Remove this video from the cache? Runs %1 will no longer have a video.</translation>
+    <message numerus="yes">
+        <source>Remove this video from the cache? Run(s) %1 will no longer have a video.</source>
+        <translation>
+            <numerusform>Remove this video from the cache? Run %1 will no longer have a video.</numerusform>
+            <numerusform>Remove this video from the cache? Runs %1 will no longer have a video.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove from cache</source>

@@ -836,9 +836,11 @@ Commands:
         <source>Remove this video from the cache?</source>
         <translation>この動画をキャッシュから削除しますか？</translation>
     </message>
-    <message>
-        <source>Remove this video from the cache? Runs %1 will no longer have a video.</source>
-        <translation>この動画をキャッシュから削除しますか？ラン %1 では動画を表示できなくなります。</translation>
+    <message numerus="yes">
+        <source>Remove this video from the cache? Run(s) %1 will no longer have a video.</source>
+        <translation>
+            <numerusform>この動画をキャッシュから削除しますか？ラン %1 では動画を表示できなくなります。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove from cache</source>

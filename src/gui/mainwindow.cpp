@@ -2,22 +2,56 @@
 
 #include "appcontext.h"
 #include "jobmanager.h"
+#include "jobslist.h"
 #include "jobspec.h"
 #include "jobstore.h"
 #include "librarymodel.h"
+#include "openai/openaiconfig.h"
+#include "openai/openaikeychain.h"
 #include "previewwidget.h"
 #include "settings.h"
+#include "storewatcher.h"
 #include "ui_mainwindow.h"
 #include "videostore.h"
 
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QComboBox>
 #include <QDesktopServices>
 #include <QDir>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMediaPlayer>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QShortcut>
+#include <QTextEdit>
 #include <QUrl>
+
+namespace {
+
+// Single keys (Space, comma, full stop, ?) drive the player wherever focus is, except where the
+// focused control needs the key itself: text fields type it and buttons press with Space.
+bool focusKeepsKey(const QWidget *focus, const QKeyEvent *event)
+{
+    if (!focus)
+        return false;
+    if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
+        return false;
+    const int key = event->key();
+    if (key == Qt::Key_Escape || (key >= Qt::Key_F1 && key <= Qt::Key_F35))
+        return false;
+    return qobject_cast<const QAbstractButton *>(focus) || qobject_cast<const QLineEdit *>(focus)
+            || qobject_cast<const QPlainTextEdit *>(focus) || qobject_cast<const QTextEdit *>(focus)
+            || qobject_cast<const QAbstractSpinBox *>(focus)
+            || qobject_cast<const QComboBox *>(focus);
+}
+
+} // namespace
 
 MainWindow::MainWindow(AppContext *context, QWidget *parent)
     : QMainWindow(parent)
@@ -25,9 +59,13 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     , m_context(context)
     , m_model(new LibraryModel(context->store(), this))
     , m_preview(new PreviewWidget(this))
+    , m_jobsList(new JobsList(this))
+    , m_watcher(new StoreWatcher(context->database(), 1000, this))
 {
     ui->setupUi(this);
     ui->previewGroup->layout()->addWidget(m_preview);
+    ui->jobsGroup->layout()->addWidget(m_jobsList);
+    ui->jobsGroup->hide();
     ui->splitter->setStretchFactor(0, 1);
     ui->splitter->setStretchFactor(1, 1);
     ui->splitter->setSizes({560, 600});
@@ -35,27 +73,36 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     QHeaderView *header = ui->libraryView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(LibraryModel::DrillColumn, QHeaderView::Stretch);
+    header->setMinimumSectionSize(40);
     ui->libraryView->verticalHeader()->hide();
+    ui->libraryView->setAccessibleName(tr("Cached videos"));
+    ui->runIdEdit->setAccessibleName(tr("Run ID"));
+    ui->drillEdit->setAccessibleName(tr("Drill text"));
     ui->drillEdit->setMaximumHeight(140);
+    ui->drillEdit->setMinimumHeight(48);
     m_confirm = [this](const QString &title, const QString &text) {
         return QMessageBox::question(this, title, text) == QMessageBox::Yes;
     };
 
     JobManager *jobs = context->jobs();
     connect(ui->generateButton, &QPushButton::clicked, this, &MainWindow::generate);
-    connect(ui->cancelButton, &QPushButton::clicked, this, &MainWindow::cancelGeneration);
     connect(ui->runIdEdit, &QLineEdit::returnPressed, this, &MainWindow::generate);
     connect(ui->drillEdit, &QPlainTextEdit::textChanged, this, &MainWindow::updateDrillCounter);
     connect(ui->clearRunButton, &QPushButton::clicked, this, &MainWindow::removeSelected);
+    connect(ui->showFailedCheck, &QCheckBox::toggled, m_model, &LibraryModel::setShowFailed);
     connect(ui->libraryView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::onSelectionChanged);
-    connect(jobs, &JobManager::jobStarted, this, &MainWindow::onJobStarted);
+    connect(m_jobsList, &JobsList::cancelRequested, this, &MainWindow::cancelJob);
+    connect(m_jobsList, &JobsList::countChanged, this,
+            [this](int count) { ui->jobsGroup->setVisible(count > 0); });
     connect(jobs, &JobManager::jobProgress, this, &MainWindow::onJobProgress);
     connect(jobs, &JobManager::jobFinished, this, &MainWindow::onJobFinished);
     connect(jobs, &JobManager::jobFailed, this, &MainWindow::onJobFailed);
-    connect(jobs, &JobManager::libraryChanged, m_model, &LibraryModel::reload);
+    connect(jobs, &JobManager::libraryChanged, this, &MainWindow::refreshFromStore);
+    connect(m_watcher, &StoreWatcher::changed, this, &MainWindow::refreshFromStore);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateSummary);
     connect(ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(ui->shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(ui->openDataFolderAction, &QAction::triggered, this,
             [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_context->dataDir())); });
     connect(ui->aboutAction, &QAction::triggered, this, [this] {
@@ -68,12 +115,33 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
                              QDir::toNativeSeparators(m_context->dataDir()).toHtmlEscaped()));
     });
 
+    // Ctrl+Return generates from anywhere in the window; Escape cancels the newest job.
+    for (const QKeySequence &keys :
+         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(keys, this);
+        connect(shortcut, &QShortcut::activated, this, &MainWindow::generate);
+    }
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(escape, &QShortcut::activated, this, &MainWindow::cancelNewest);
+    // The player's keys work wherever focus is, except in text fields and on buttons (see
+    // eventFilter).
+    auto *play = new QShortcut(QKeySequence(Qt::Key_Space), this);
+    connect(play, &QShortcut::activated, m_preview, &PreviewWidget::togglePlay);
+    auto *previous = new QShortcut(QKeySequence(Qt::Key_Comma), this);
+    connect(previous, &QShortcut::activated, m_preview, [this] { m_preview->stepFrame(-1); });
+    auto *next = new QShortcut(QKeySequence(Qt::Key_Period), this);
+    connect(next, &QShortcut::activated, m_preview, [this] { m_preview->stepFrame(1); });
+    auto *help = new QShortcut(QKeySequence(Qt::Key_Question), this);
+    connect(help, &QShortcut::activated, this, &MainWindow::showShortcuts);
+    qApp->installEventFilter(this);
+
     for (const QString &problem : context->settings()->problems())
         showMessage(problem, true);
     connect(context->settings(), &Settings::changed, this, &MainWindow::updateProviderLabel);
     updateDrillCounter();
     updateSummary();
     updateProviderLabel();
+    refreshJobs();
     // Show the newest video's first frame, without playing it.
     if (m_model->rowCount() > 0) {
         m_autoPlay = false;
@@ -83,7 +151,22 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     ui->runIdEdit->setFocus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    qApp->removeEventFilter(this);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride && watched->isWidgetType()) {
+        auto *widget = static_cast<QWidget *>(watched);
+        if (widget->window() == this && focusKeepsKey(widget, static_cast<QKeyEvent *>(event))) {
+            event->accept();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
 
 void MainWindow::showMessage(const QString &text, bool error)
 {
@@ -101,15 +184,6 @@ void MainWindow::updateDrillCounter()
                                            .arg(QLocale().toString(JobSpec::MaxDrillCharacters)));
     ui->drillCounterLabel->setStyleSheet(
             count > JobSpec::MaxDrillCharacters ? QStringLiteral("color: #b00020;") : QString());
-}
-
-void MainWindow::setBusy(bool busy)
-{
-    ui->progressBar->setVisible(busy);
-    ui->cancelButton->setVisible(busy);
-    ui->generateButton->setEnabled(!busy);
-    if (!busy)
-        ui->progressBar->setValue(0);
 }
 
 void MainWindow::generate()
@@ -139,37 +213,58 @@ void MainWindow::generate()
         showMessage(
                 tr("Run %1 uses a video already in the cache; nothing was generated.").arg(*runId),
                 false);
+        refreshFromStore();
         showVideo(submission.job.id);
         return;
     case JobManager::Submission::Kind::Joined:
     case JobManager::Submission::Kind::Started:
-        m_currentJobId = submission.job.id;
+        m_submitted.insert(submission.job.id);
+        m_jobsList->upsert(submission.job);
         showMessage(tr("Generating the video for run %1…").arg(*runId), false);
-        setBusy(true);
         return;
     }
 }
 
-void MainWindow::cancelGeneration()
+void MainWindow::cancelNewest()
 {
-    if (!m_currentJobId.isEmpty())
-        m_context->jobs()->cancel(m_currentJobId);
+    const QStringList ids = m_jobsList->jobIds();
+    for (auto it = ids.crbegin(); it != ids.crend(); ++it) {
+        if (m_submitted.contains(*it)) {
+            cancelJob(*it);
+            return;
+        }
+    }
 }
 
-void MainWindow::onJobStarted(const QString &jobId)
+void MainWindow::cancelJob(const QString &jobId)
 {
-    if (jobId == m_currentJobId)
-        ui->progressBar->setValue(0);
+    const std::optional<JobRecord> job = m_context->store()->job(jobId);
+    if (!job || isTerminal(job->status))
+        return;
+    // A remote provider bills an order once it has accepted it, whether or not the video is
+    // fetched.
+    if (job->provider != QLatin1String("local") && !job->remoteId.isEmpty()) {
+        const double cost = job->estimatedCost > 0 ? job->estimatedCost : job->actualCost;
+        const QString text
+                = tr("The video for run %1 was already ordered from %2, which bills it even if "
+                     "you cancel now (about $%3). Cancel anyway?")
+                          .arg(job->runId)
+                          .arg(job->provider)
+                          .arg(cost, 0, 'f', 2);
+        if (!m_confirm(tr("Cancel a paid video"), text))
+            return;
+    }
+    m_context->jobs()->cancel(jobId);
 }
 
 void MainWindow::onJobProgress(const QString &jobId, int percent, qint64 msLeft)
 {
     m_model->setProgress(jobId, percent);
-    if (jobId != m_currentJobId)
-        return;
-    ui->progressBar->setValue(percent);
-    ui->progressBar->setFormat(msLeft >= 0 ? tr("%p% · about %1 s left").arg((msLeft + 999) / 1000)
-                                           : tr("%p%"));
+    if (!m_jobsList->contains(jobId)) {
+        if (const std::optional<JobRecord> job = m_context->store()->job(jobId))
+            m_jobsList->upsert(*job);
+    }
+    m_jobsList->setProgress(jobId, percent, msLeft);
 }
 
 void MainWindow::updateProviderLabel()
@@ -186,29 +281,96 @@ void MainWindow::updateProviderLabel()
         ui->providerLabel->setText(tr("%1 (%2) · %3 · about $%4 per new video")
                                            .arg(spec.provider, spec.model, size)
                                            .arg(estimate, 0, 'f', 2));
+    checkApiKey();
+}
+
+void MainWindow::checkApiKey()
+{
+    Settings *settings = m_context->settings();
+    const QString warning = tr("The openai provider has no API key, so Generate would fail. Store "
+                               "one with \"drillstudio openai-key set\", set OPENAI_API_KEY, or "
+                               "choose the local provider in the settings.");
+    const auto show = [this, warning](bool missing) {
+        if (missing) {
+            m_keyWarning = warning;
+            showMessage(warning, true);
+        } else if (!m_keyWarning.isEmpty()) {
+            if (ui->messageLabel->text() == m_keyWarning)
+                showMessage(QString(), false);
+            m_keyWarning.clear();
+        }
+    };
+    if (settings->provider() != QLatin1String("openai")
+        || !OpenAIApiKey::fromEnvironmentOrFile(settings->string("openai/envFile")).isEmpty()) {
+        show(false);
+        return;
+    }
+    if (!OpenAIKeychain::isAvailable()) {
+        show(true);
+        return;
+    }
+    auto *keychain = new OpenAIKeychain(this);
+    connect(keychain, &OpenAIKeychain::keyRead, this,
+            [keychain, show](const QString &key, const QString &) {
+                show(key.isEmpty());
+                keychain->deleteLater();
+            });
+    keychain->read();
 }
 
 void MainWindow::onJobFinished(const JobRecord &job)
 {
-    if (job.id != m_currentJobId)
+    m_jobsList->remove(job.id);
+    refreshFromStore();
+    if (!m_submitted.remove(job.id))
         return;
-    m_currentJobId.clear();
-    setBusy(false);
-    ui->progressBar->setFormat(tr("%p%"));
     showMessage(tr("The video for run %1 is ready.").arg(job.runId), false);
     showVideo(job.id);
 }
 
 void MainWindow::onJobFailed(const JobRecord &job)
 {
-    if (job.id != m_currentJobId)
+    m_jobsList->remove(job.id);
+    refreshFromStore();
+    if (!m_submitted.remove(job.id))
         return;
-    m_currentJobId.clear();
-    setBusy(false);
     showMessage(job.status == JobStatus::Cancelled
-                        ? tr("Generation was cancelled.")
-                        : tr("The video could not be generated: %1").arg(job.errorMessage),
+                        ? tr("Generation for run %1 was cancelled.").arg(job.runId)
+                        : tr("The video for run %1 could not be generated: %2")
+                                  .arg(job.runId)
+                                  .arg(job.errorMessage),
                 job.status != JobStatus::Cancelled);
+}
+
+void MainWindow::refreshFromStore()
+{
+    m_model->refresh();
+    updateSummary();
+    refreshJobs();
+    // The video on screen may have been removed by another process.
+    if (!m_previewJobId.isEmpty()) {
+        const std::optional<JobRecord> job = m_context->store()->job(m_previewJobId);
+        if (!job || job->status != JobStatus::Completed || job->filePath.isEmpty()
+            || !QFileInfo::exists(m_context->videos()->absolutePath(job->filePath))) {
+            m_previewJobId.clear();
+            m_preview->showMessage(tr("This video is no longer in the cache: it was removed, "
+                                      "perhaps by another program or a team member."));
+        }
+    }
+}
+
+void MainWindow::refreshJobs()
+{
+    const QList<JobRecord> unfinished = m_context->store()->unfinishedJobs();
+    QSet<QString> ids;
+    for (const JobRecord &job : unfinished) {
+        ids.insert(job.id);
+        m_jobsList->upsert(job);
+    }
+    for (const QString &id : m_jobsList->jobIds()) {
+        if (!ids.contains(id))
+            m_jobsList->remove(id);
+    }
 }
 
 void MainWindow::showVideo(const QString &jobId)
@@ -216,7 +378,7 @@ void MainWindow::showVideo(const QString &jobId)
     const QModelIndex found = m_model->indexOfJob(jobId);
     if (!found.isValid())
         return;
-    ui->libraryView->selectionModel()->select(
+    ui->libraryView->selectionModel()->setCurrentIndex(
             found, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     ui->libraryView->scrollTo(found);
 }
@@ -228,10 +390,15 @@ void MainWindow::onSelectionChanged()
     if (rows.isEmpty())
         return;
     const LibraryEntry &entry = m_model->entry(rows.first().row());
-    if (entry.job.status == JobStatus::Completed && !entry.job.filePath.isEmpty())
+    if (entry.job.id == m_previewJobId)
+        return;
+    if (entry.job.status == JobStatus::Completed && !entry.job.filePath.isEmpty()) {
+        m_previewJobId = entry.job.id;
         m_preview->setSource(m_context->videos()->absolutePath(entry.job.filePath), m_autoPlay);
-    else
+    } else {
+        m_previewJobId.clear();
         m_preview->clear();
+    }
 }
 
 void MainWindow::removeSelected()
@@ -245,16 +412,21 @@ void MainWindow::removeSelected()
         runs << QString::number(id);
     const QString text = runs.isEmpty()
             ? tr("Remove this video from the cache?")
-            : tr("Remove this video from the cache? Runs %1 will no longer have a video.")
+            : tr("Remove this video from the cache? Run(s) %1 will no longer have a video.",
+                 nullptr, entry.runCount)
                       .arg(runs.join(QStringLiteral(", ")));
     if (!m_confirm(tr("Remove from cache"), text))
         return;
-    m_preview->clear();
+    if (entry.job.id == m_previewJobId) {
+        m_previewJobId.clear();
+        m_preview->clear();
+    }
     QString error;
     if (!m_context->jobs()->removeVideo(entry.job.id, &error))
         showMessage(error, true);
     else
         showMessage(tr("The video was removed from the cache."), false);
+    refreshFromStore();
 }
 
 void MainWindow::updateSummary()
@@ -263,4 +435,30 @@ void MainWindow::updateSummary()
     ui->librarySummaryLabel->setText(
             tr("%n video(s), %1", nullptr, int(store->videoCount()))
                     .arg(QLocale().formattedDataSize(store->totalBytes())));
+}
+
+void MainWindow::showShortcuts()
+{
+    const QList<QPair<QString, QString>> rows = {
+            {tr("Ctrl+Return"), tr("Generate")},
+            {tr("Escape"), tr("Cancel the newest job")},
+            {tr("Space"), tr("Play or pause")},
+            {tr(", and ."), tr("One frame back or forward")},
+            {tr("Left and Right on the position bar"), tr("Seek")},
+            {tr("F1 or ?"), tr("This list")},
+            {tr("Ctrl+Q"), tr("Quit")},
+    };
+    QString html = QStringLiteral("<table cellpadding=\"3\">");
+    for (const auto &[keys, what] : rows)
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                        .arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+    html += QStringLiteral("</table><p>%1</p>")
+                    .arg(tr("Single keys do not act while you type in a text field or while a "
+                            "button has the focus.")
+                                 .toHtmlEscaped());
+    auto *box = new QMessageBox(QMessageBox::NoIcon, tr("Keyboard shortcuts"), html,
+                                QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("shortcutsDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }

@@ -1,8 +1,9 @@
 #pragma once
-// The coach's window: request a drill video, see the cache, preview a video.
+// The coach's window: request drill videos, follow each job, see the cache, preview a video.
 #include "jobrecord.h"
 
 #include <QMainWindow>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -11,8 +12,10 @@ namespace Ui {
 class MainWindow;
 }
 class AppContext;
+class JobsList;
 class LibraryModel;
 class PreviewWidget;
+class StoreWatcher;
 
 class MainWindow final : public QMainWindow
 {
@@ -25,6 +28,7 @@ public:
 
     PreviewWidget *preview() const { return m_preview; }
     LibraryModel *libraryModel() const { return m_model; }
+    JobsList *jobsList() const { return m_jobsList; }
 
     // Asks the user to confirm; replaced in tests.
     using ConfirmHandler = std::function<bool(const QString &title, const QString &text)>;
@@ -32,27 +36,39 @@ public:
 
     // Selects the video's row and plays it.
     void showVideo(const QString &jobId);
+    // Cancels a job, warning first when a remote provider already bills it.
+    void cancelJob(const QString &jobId);
+    // Reads the store again (other processes change it too).
+    void refreshFromStore();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void generate();
-    void cancelGeneration();
+    void cancelNewest();
     void updateDrillCounter();
     void showMessage(const QString &text, bool error);
-    void onJobStarted(const QString &jobId);
     void onJobProgress(const QString &jobId, int percent, qint64 msLeft);
     void updateProviderLabel();
+    void checkApiKey();
     void onJobFinished(const JobRecord &job);
     void onJobFailed(const JobRecord &job);
     void onSelectionChanged();
     void removeSelected();
     void updateSummary();
-    void setBusy(bool busy);
+    void refreshJobs();
+    void showShortcuts();
 
     std::unique_ptr<Ui::MainWindow> ui;
     AppContext *m_context;
     LibraryModel *m_model;
     PreviewWidget *m_preview;
-    QString m_currentJobId;
+    JobsList *m_jobsList;
+    StoreWatcher *m_watcher;
+    QSet<QString> m_submitted; // jobs asked for in this window, still under way
+    QString m_previewJobId;
+    QString m_keyWarning;
     ConfirmHandler m_confirm;
     bool m_autoPlay = true;
 };
