@@ -10,9 +10,12 @@
 #include "mainwindow.h"
 #include "previewwidget.h"
 #include "settings.h"
+#include "settingsdialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFile>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -62,6 +65,8 @@ private Q_SLOTS:
     void videoRemovedElsewhereSaysSo();
     void cancelPaidRemoteJobWarns();
     void openaiWithoutKeyWarnsAtOnce();
+    void settingsDialogValidatesAndApplies();
+    void settingsEditedByHandArePickedUp();
     void fitsSmallWindows_data();
     void fitsSmallWindows();
 
@@ -602,6 +607,58 @@ void TestMainWindow::openaiWithoutKeyWarnsAtOnce()
                     ->setValue("generation/provider", QStringLiteral("local"))
                     .isEmpty());
     QVERIFY(!child<QLabel>("messageLabel")->text().contains(QLatin1String("API key")));
+}
+
+// Failure 15: no settings dialog; every key grouped, checked as typed, default shown, applied.
+void TestMainWindow::settingsDialogValidatesAndApplies()
+{
+    openWindow();
+    QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+    SettingsDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<SettingsDialog *>()) != nullptr);
+    for (const Settings::Entry &entry : Settings::entries())
+        QVERIFY2(dialog->field(QLatin1String(entry.key)), entry.key);
+    auto *seconds = qobject_cast<QLineEdit *>(dialog->field(QStringLiteral("generation/seconds")));
+    QVERIFY(seconds);
+    QCOMPARE(seconds->placeholderText(), QStringLiteral("default: 4"));
+    QCOMPARE(seconds->text(), QStringLiteral("1"));
+    QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    seconds->clear();
+    QTest::keyClicks(seconds, QStringLiteral("99"));
+    QVERIFY(!dialog->errorFor(QStringLiteral("generation/seconds")).isEmpty());
+    QVERIFY(!ok->isEnabled());
+    seconds->clear();
+    QTest::keyClicks(seconds, QStringLiteral("8"));
+    QVERIFY(dialog->errorFor(QStringLiteral("generation/seconds")).isEmpty());
+    QVERIFY(ok->isEnabled());
+    QTest::mouseClick(ok, Qt::LeftButton);
+    for (const Settings::Entry &entry : Settings::entries())
+        QVERIFY2(dialog->errorFor(QLatin1String(entry.key)).isEmpty(), entry.key);
+    QCOMPARE(m_context->settings()->seconds(), 8);
+    QVERIFY(child<QLabel>("providerLabel")->text().contains(QLatin1String("8 s")));
+    // Kept across a restart: a new Settings on the same file reads it.
+    Settings again(m_context->settings()->filePath());
+    QCOMPARE(again.seconds(), 8);
+}
+
+// Failure 15: settings.ini edited by hand was read only at start.
+void TestMainWindow::settingsEditedByHandArePickedUp()
+{
+    openWindow();
+    QVERIFY2(child<QLabel>("providerLabel")->text().contains(QStringLiteral("320×180")),
+             qPrintable(child<QLabel>("providerLabel")->text()));
+    QFile file(m_context->settings()->filePath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray text = file.readAll();
+    file.close();
+    QVERIFY(text.contains("size=320x180"));
+    text.replace("size=320x180", "size=640x360");
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(text);
+    file.close();
+    QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>("providerLabel")->text().contains(QStringLiteral("640×360")), 10000);
+    QCOMPARE(m_context->settings()->videoSize(), QSize(640, 360));
 }
 
 void TestMainWindow::fitsSmallWindows_data()

@@ -10,6 +10,8 @@
 #include "openai/openaikeychain.h"
 #include "previewwidget.h"
 #include "settings.h"
+#include "settingsdialog.h"
+#include "settingswatcher.h"
 #include "storewatcher.h"
 #include "ui_mainwindow.h"
 #include "videostore.h"
@@ -61,6 +63,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     , m_preview(new PreviewWidget(this))
     , m_jobsList(new JobsList(this))
     , m_watcher(new StoreWatcher(context->database(), 1000, this))
+    , m_settingsWatcher(new SettingsWatcher(context->settings(), this))
 {
     ui->setupUi(this);
     ui->previewGroup->layout()->addWidget(m_preview);
@@ -103,6 +106,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateSummary);
     connect(ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(ui->shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(ui->settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
     connect(ui->openDataFolderAction, &QAction::triggered, this,
             [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_context->dataDir())); });
     connect(ui->aboutAction, &QAction::triggered, this, [this] {
@@ -445,6 +449,7 @@ void MainWindow::showShortcuts()
             {tr("Space"), tr("Play or pause")},
             {tr(", and ."), tr("One frame back or forward")},
             {tr("Left and Right on the position bar"), tr("Seek")},
+            {tr("Ctrl+,"), tr("Settings")},
             {tr("F1 or ?"), tr("This list")},
             {tr("Ctrl+Q"), tr("Quit")},
     };
@@ -461,4 +466,11 @@ void MainWindow::showShortcuts()
     box->setObjectName(QStringLiteral("shortcutsDialog"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+void MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(m_context->settings(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }

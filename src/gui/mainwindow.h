@@ -15,6 +15,7 @@ class AppContext;
 class JobsList;
 class LibraryModel;
 class PreviewWidget;
+class SettingsWatcher;
 class StoreWatcher;
 
 class MainWindow final : public QMainWindow
@@ -59,6 +60,7 @@ private:
     void updateSummary();
     void refreshJobs();
     void showShortcuts();
+    void showSettings();
 
     std::unique_ptr<Ui::MainWindow> ui;
     AppContext *m_context;
@@ -66,6 +68,7 @@ private:
     PreviewWidget *m_preview;
     JobsList *m_jobsList;
     StoreWatcher *m_watcher;
+    SettingsWatcher *m_settingsWatcher;
     QSet<QString> m_submitted; // jobs asked for in this window, still under way
     QString m_previewJobId;
     QString m_keyWarning;
