@@ -9,6 +9,7 @@
 #include "librarymodel.h"
 #include "mainwindow.h"
 #include "previewwidget.h"
+#include "serverpanel.h"
 #include "settings.h"
 #include "settingsdialog.h"
 
@@ -21,12 +22,15 @@
 #include <QLineEdit>
 #include <QMediaPlayer>
 #include <QMenuBar>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSpinBox>
 #include <QSqlDatabase>
 #include <QStatusBar>
 #include <QTabBar>
@@ -67,6 +71,7 @@ private Q_SLOTS:
     void openaiWithoutKeyWarnsAtOnce();
     void settingsDialogValidatesAndApplies();
     void settingsEditedByHandArePickedUp();
+    void serverPanelStartsAndStops();
     void fitsSmallWindows_data();
     void fitsSmallWindows();
 
@@ -659,6 +664,36 @@ void TestMainWindow::settingsEditedByHandArePickedUp()
     QTRY_VERIFY_WITH_TIMEOUT(
             child<QLabel>("providerLabel")->text().contains(QStringLiteral("640×360")), 10000);
     QCOMPARE(m_context->settings()->videoSize(), QSize(640, 360));
+}
+
+// Failure 16: the window could not host the REST server.
+void TestMainWindow::serverPanelStartsAndStops()
+{
+    openWindow();
+    ServerPanel *panel = m_window->serverPanel();
+    panel->findChild<QSpinBox *>(QStringLiteral("portSpin"))->setValue(0);
+    auto *start = panel->findChild<QPushButton *>(QStringLiteral("startButton"));
+    QTest::mouseClick(start, Qt::LeftButton);
+    QVERIFY(panel->isRunning());
+    const QString url = panel->findChild<QLineEdit *>(QStringLiteral("urlEdit"))->text();
+    QVERIFY2(url.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(url));
+    QVERIFY(!url.endsWith(QLatin1String(":0/")));
+    // The old service's health answer, from the server inside the window.
+    QNetworkAccessManager network;
+    std::unique_ptr<QNetworkReply> reply(network.get(QNetworkRequest(QUrl(url))));
+    QSignalSpy done(reply.get(), &QNetworkReply::finished);
+    QVERIFY(done.wait(10000));
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QVERIFY(reply->readAll().contains("\"service\":\"video_generation\""));
+    QTest::mouseClick(start, Qt::LeftButton);
+    QVERIFY(!panel->isRunning());
+    // It starts with the application when asked to.
+    panel->findChild<QCheckBox *>(QStringLiteral("startWithAppCheck"))->setChecked(true);
+    m_tester.reset();
+    m_window.reset();
+    QVERIFY(m_context->settings()->setValue("server/port", 0).isEmpty());
+    openWindow();
+    QVERIFY(m_window->serverPanel()->isRunning());
 }
 
 void TestMainWindow::fitsSmallWindows_data()

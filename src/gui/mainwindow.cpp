@@ -9,6 +9,7 @@
 #include "openai/openaiconfig.h"
 #include "openai/openaikeychain.h"
 #include "previewwidget.h"
+#include "serverpanel.h"
 #include "settings.h"
 #include "settingsdialog.h"
 #include "settingswatcher.h"
@@ -69,6 +70,13 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     ui->previewGroup->layout()->addWidget(m_preview);
     ui->jobsGroup->layout()->addWidget(m_jobsList);
     ui->jobsGroup->hide();
+    m_serverPanel = new ServerPanel(context, ui->panelTabs);
+    m_serverPanel->setObjectName(QStringLiteral("serverPanel"));
+    ui->panelTabs->addTab(m_serverPanel, tr("Server"));
+    connect(m_serverPanel, &ServerPanel::runningChanged, this, [this](bool running) {
+        ui->panelTabs->setTabText(ui->panelTabs->indexOf(m_serverPanel),
+                                  running ? tr("Server (running)") : tr("Server"));
+    });
     ui->splitter->setStretchFactor(0, 1);
     ui->splitter->setStretchFactor(1, 1);
     ui->splitter->setSizes({560, 600});
@@ -153,6 +161,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         m_autoPlay = true;
     }
     ui->runIdEdit->setFocus();
+    if (m_serverPanel->startsWithApplication())
+        m_serverPanel->start();
 }
 
 MainWindow::~MainWindow()

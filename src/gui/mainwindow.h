@@ -15,6 +15,7 @@ class AppContext;
 class JobsList;
 class LibraryModel;
 class PreviewWidget;
+class ServerPanel;
 class SettingsWatcher;
 class StoreWatcher;
 
@@ -30,6 +31,7 @@ public:
     PreviewWidget *preview() const { return m_preview; }
     LibraryModel *libraryModel() const { return m_model; }
     JobsList *jobsList() const { return m_jobsList; }
+    ServerPanel *serverPanel() const { return m_serverPanel; }
 
     // Asks the user to confirm; replaced in tests.
     using ConfirmHandler = std::function<bool(const QString &title, const QString &text)>;
@@ -67,6 +69,7 @@ private:
     LibraryModel *m_model;
     PreviewWidget *m_preview;
     JobsList *m_jobsList;
+    ServerPanel *m_serverPanel = nullptr;
     StoreWatcher *m_watcher;
     SettingsWatcher *m_settingsWatcher;
     QSet<QString> m_submitted; // jobs asked for in this window, still under way
