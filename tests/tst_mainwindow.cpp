@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QMediaPlayer>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
@@ -72,6 +73,8 @@ private Q_SLOTS:
     void settingsDialogValidatesAndApplies();
     void settingsEditedByHandArePickedUp();
     void serverPanelStartsAndStops();
+    void generateKeysAndCachedHint();
+    void shortcutListOnF1();
     void fitsSmallWindows_data();
     void fitsSmallWindows();
 
@@ -694,6 +697,50 @@ void TestMainWindow::serverPanelStartsAndStops()
     QVERIFY(m_context->settings()->setValue("server/port", 0).isEmpty());
     openWindow();
     QVERIFY(m_window->serverPanel()->isRunning());
+}
+
+// Ctrl+Return generates from the text field, Escape cancels; a cached drill says so and offers
+// a new video.
+void TestMainWindow::generateKeysAndCachedHint()
+{
+    openWindow();
+    QSignalSpy failed(m_context->jobs(), &JobManager::jobFailed);
+    child<QLineEdit>("runIdEdit")->setText(QStringLiteral("21"));
+    auto *drill = child<QPlainTextEdit>("drillEdit");
+    drill->setFocus();
+    drill->setPlainText(QStringLiteral("もも上げ"));
+    drill->moveCursor(QTextCursor::End);
+    QTest::keyClick(drill, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(m_window->jobsList()->count(), 1);
+    QCOMPARE(drill->toPlainText(), QStringLiteral("もも上げ")); // no newline typed
+    QTest::keyClick(drill, Qt::Key_Escape);
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed.at(0).at(0).value<JobRecord>().status, JobStatus::Cancelled);
+    QVERIFY(child<QLabel>("messageLabel")->text().contains(QLatin1String("cancelled")));
+    QTRY_COMPARE(m_window->jobsList()->count(), 0);
+
+    generateAndWait(QStringLiteral("22"), QStringLiteral("プランク"));
+    auto *hint = child<QLabel>("cachedLabel");
+    auto *regenerate = child<QPushButton>("regenerateButton");
+    QTRY_VERIFY(hint->text().contains(QLatin1String("Already cached")));
+    QVERIFY(regenerate->isVisible());
+    drill->setPlainText(QStringLiteral("縄跳び"));
+    QTRY_VERIFY(hint->text().isEmpty());
+    QVERIFY(!regenerate->isVisible());
+    drill->setPlainText(QStringLiteral("プランク"));
+    QTRY_VERIFY(regenerate->isVisible());
+    QTest::mouseClick(regenerate, Qt::LeftButton);
+    QCOMPARE(m_window->jobsList()->count(), 1);
+}
+
+void TestMainWindow::shortcutListOnF1()
+{
+    openWindow();
+    QTest::keyClick(child<QLineEdit>("runIdEdit"), Qt::Key_F1);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("shortcutsDialog"))));
+    QVERIFY(box->text().contains(QLatin1String("Ctrl+Return")));
+    box->close();
 }
 
 void TestMainWindow::fitsSmallWindows_data()

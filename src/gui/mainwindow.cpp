@@ -96,8 +96,13 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     };
 
     JobManager *jobs = context->jobs();
-    connect(ui->generateButton, &QPushButton::clicked, this, &MainWindow::generate);
-    connect(ui->runIdEdit, &QLineEdit::returnPressed, this, &MainWindow::generate);
+    connect(ui->generateButton, &QPushButton::clicked, this, [this] { generate(false); });
+    connect(ui->regenerateButton, &QPushButton::clicked, this, [this] { generate(true); });
+    m_hintTimer.setSingleShot(true);
+    m_hintTimer.setInterval(200);
+    connect(&m_hintTimer, &QTimer::timeout, this, &MainWindow::updateCacheHint);
+    connect(ui->drillEdit, &QPlainTextEdit::textChanged, &m_hintTimer, qOverload<>(&QTimer::start));
+    connect(ui->runIdEdit, &QLineEdit::returnPressed, this, [this] { generate(false); });
     connect(ui->drillEdit, &QPlainTextEdit::textChanged, this, &MainWindow::updateDrillCounter);
     connect(ui->clearRunButton, &QPushButton::clicked, this, &MainWindow::removeSelected);
     connect(ui->showFailedCheck, &QCheckBox::toggled, m_model, &LibraryModel::setShowFailed);
@@ -131,7 +136,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     for (const QKeySequence &keys :
          {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto *shortcut = new QShortcut(keys, this);
-        connect(shortcut, &QShortcut::activated, this, &MainWindow::generate);
+        connect(shortcut, &QShortcut::activated, this, [this] { generate(false); });
     }
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     connect(escape, &QShortcut::activated, this, &MainWindow::cancelNewest);
@@ -150,6 +155,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     for (const QString &problem : context->settings()->problems())
         showMessage(problem, true);
     connect(context->settings(), &Settings::changed, this, &MainWindow::updateProviderLabel);
+    connect(context->settings(), &Settings::changed, &m_hintTimer, qOverload<>(&QTimer::start));
     updateDrillCounter();
     updateSummary();
     updateProviderLabel();
@@ -200,7 +206,7 @@ void MainWindow::updateDrillCounter()
             count > JobSpec::MaxDrillCharacters ? QStringLiteral("color: #b00020;") : QString());
 }
 
-void MainWindow::generate()
+void MainWindow::generate(bool force)
 {
     QString error;
     const auto runId = JobSpec::parseRunId(ui->runIdEdit->text(), &error);
@@ -217,7 +223,18 @@ void MainWindow::generate()
         ui->drillEdit->setFocus();
         return;
     }
-    const JobSpec spec = JobSpec::fromSettings(*m_context->settings(), *runId, drill);
+    JobSpec spec = JobSpec::fromSettings(*m_context->settings(), *runId, drill);
+    if (force) {
+        spec.force = true;
+        const double cost = m_context->jobs()->estimateCost(spec);
+        if (cost > 0
+            && !m_confirm(tr("Make a new video"),
+                          tr("A new video is ordered from %1 and billed (about $%2), although "
+                             "this drill is already cached. Go on?")
+                                  .arg(spec.provider)
+                                  .arg(cost, 0, 'f', 2)))
+            return;
+    }
     const JobManager::Submission submission = m_context->jobs()->submit(spec);
     switch (submission.kind) {
     case JobManager::Submission::Kind::Rejected:
@@ -356,10 +373,23 @@ void MainWindow::onJobFailed(const JobRecord &job)
                 job.status != JobStatus::Cancelled);
 }
 
+void MainWindow::updateCacheHint()
+{
+    const QString drill = ui->drillEdit->toPlainText();
+    std::optional<JobRecord> cached;
+    if (JobSpec::validateDrillText(drill).isEmpty())
+        cached = m_context->store()->findCompleted(
+                JobSpec::fromSettings(*m_context->settings(), 1, drill).specHash());
+    ui->cachedLabel->setText(cached ? tr("Already cached: Generate answers at once, at no cost.")
+                                    : QString());
+    ui->regenerateButton->setVisible(cached.has_value());
+}
+
 void MainWindow::refreshFromStore()
 {
     m_model->refresh();
     updateSummary();
+    m_hintTimer.start();
     refreshJobs();
     // The video on screen may have been removed by another process.
     if (!m_previewJobId.isEmpty()) {

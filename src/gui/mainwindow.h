@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 #include <QSet>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -48,7 +49,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void generate();
+    void generate(bool force);
+    void updateCacheHint();
     void cancelNewest();
     void updateDrillCounter();
     void showMessage(const QString &text, bool error);
@@ -76,5 +78,6 @@ private:
     QString m_previewJobId;
     QString m_keyWarning;
     ConfirmHandler m_confirm;
+    QTimer m_hintTimer; // "already cached" is looked up once typing pauses
     bool m_autoPlay = true;
 };

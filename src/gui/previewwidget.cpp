@@ -93,9 +93,13 @@ PreviewWidget::PreviewWidget(QWidget *parent)
     m_positionSlider->setToolTip(tr("Click to jump; arrow keys move a quarter second"));
     m_timeLabel->setText(tr("%1 / %2").arg(formatTime(0), formatTime(0)));
     m_frameLabel->setText(tr("Frame %1").arg(0));
+    m_speedCombo->addItem(tr("2× fast"), 2.0);
+    m_speedCombo->addItem(tr("1.5× fast"), 1.5);
     m_speedCombo->addItem(tr("1× speed"), 1.0);
     m_speedCombo->addItem(tr("0.5× slow"), 0.5);
     m_speedCombo->addItem(tr("0.25× slow"), 0.25);
+    m_speedCombo->addItem(tr("0.1× slow"), 0.1);
+    m_speedCombo->setCurrentIndex(2);
     m_speedCombo->setToolTip(tr("Playback speed"));
     m_speedCombo->setAccessibleName(tr("Playback speed"));
     m_loopCheck->setChecked(true);
