@@ -14,6 +14,7 @@
 #include "settingsdialog.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractSpinBox>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -75,6 +76,9 @@ private Q_SLOTS:
     void serverPanelStartsAndStops();
     void generateKeysAndCachedHint();
     void shortcutListOnF1();
+    void notifiesWhenNotActive();
+    void asksBeforeQuittingWithJobs();
+    void everyControlHasAName();
     void fitsSmallWindows_data();
     void fitsSmallWindows();
 
@@ -741,6 +745,77 @@ void TestMainWindow::shortcutListOnF1()
     QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("shortcutsDialog"))));
     QVERIFY(box->text().contains(QLatin1String("Ctrl+Return")));
     box->close();
+}
+
+// A job that ends while another window is active is announced (through the tray).
+void TestMainWindow::notifiesWhenNotActive()
+{
+    openWindow();
+    QStringList told;
+    m_window->setNotifyHandler(
+            [&](const QString &title, const QString &text, bool) { told << title + u": " + text; });
+    generateAndWait(QStringLiteral("31"), QStringLiteral("もも上げ"));
+    QVERIFY(told.isEmpty()); // the window was active
+    QWidget other;
+    other.show();
+    other.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&other));
+    QVERIFY(!m_window->isActiveWindow());
+    child<QLineEdit>("runIdEdit")->setText(QStringLiteral("32"));
+    child<QPlainTextEdit>("drillEdit")->setPlainText(QStringLiteral("プランク"));
+    QMetaObject::invokeMethod(child<QPushButton>("generateButton"), &QPushButton::click);
+    QTRY_COMPARE_WITH_TIMEOUT(told.size(), 1, 120000);
+    QVERIFY2(told.first().contains(QLatin1String("run 32 is ready")), qPrintable(told.first()));
+}
+
+// Closing with jobs under way asks first, and says what becomes of them.
+void TestMainWindow::asksBeforeQuittingWithJobs()
+{
+    openWindow();
+    QString asked;
+    bool answer = false;
+    m_window->setConfirmHandler([&](const QString &, const QString &text) {
+        asked = text;
+        return answer;
+    });
+    QVERIFY(m_window->close()); // nothing under way: no question
+    QVERIFY(asked.isEmpty());
+    m_window->show();
+    generate(QStringLiteral("41"), QStringLiteral("もも上げ"));
+    QTRY_VERIFY(m_context->jobs()->activeJobCount() == 1);
+    QVERIFY(!m_window->close());
+    QVERIFY2(asked.contains(QLatin1String("1 video")), qPrintable(asked));
+    QVERIFY(m_window->isVisible());
+    answer = true;
+    QVERIFY(m_window->close());
+}
+
+// Every control a keyboard reaches has a name for screen readers (its own text, a label's, or an
+// accessible name).
+void TestMainWindow::everyControlHasAName()
+{
+    openWindow();
+    QStringList missing;
+    QSet<const QWidget *> labelled;
+    for (const QLabel *label : m_window->findChildren<QLabel *>()) {
+        if (label->buddy())
+            labelled.insert(label->buddy());
+    }
+    for (const QWidget *widget : m_window->findChildren<QWidget *>()) {
+        if (!(widget->focusPolicy() & Qt::TabFocus) || !widget->isEnabled()
+            || qobject_cast<const QScrollBar *>(widget) || qobject_cast<const QTabBar *>(widget))
+            continue;
+        if (QString::fromLatin1(widget->metaObject()->className()).startsWith(u'Q')
+            && widget->parent() && qobject_cast<QAbstractSpinBox *>(widget->parentWidget()))
+            continue; // the line edit inside a spin box
+        const auto *button = qobject_cast<const QAbstractButton *>(widget);
+        const bool named = !widget->accessibleName().isEmpty() || labelled.contains(widget)
+                || (button && !button->text().isEmpty());
+        if (!named)
+            missing << QStringLiteral("%1 %2").arg(
+                    QLatin1String(widget->metaObject()->className()), widget->objectName());
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
 }
 
 void TestMainWindow::fitsSmallWindows_data()

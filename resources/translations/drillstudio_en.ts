@@ -747,6 +747,13 @@ Commands:
 </context>
 <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n video(s) are still being made. Remote ones stay ordered and are fetched the next time DrillStudio or &quot;drillstudio worker&quot; runs; local ones start again then. Quit now?</source>
+        <translation>
+            <numerusform>%n video is still being made. Remote ones stay ordered and are fetched the next time DrillStudio or &quot;drillstudio worker&quot; runs; local ones start again then. Quit now?</numerusform>
+            <numerusform>%n videos are still being made. Remote ones stay ordered and are fetched the next time DrillStudio or &quot;drillstudio worker&quot; runs; local ones start again then. Quit now?</numerusform>
+        </translation>
+    </message>
     <message>
         <source>DrillStudio</source>
         <translation>DrillStudio</translation>

@@ -740,6 +740,12 @@ Commands:
 </context>
 <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n video(s) are still being made. Remote ones stay ordered and are fetched the next time DrillStudio or &quot;drillstudio worker&quot; runs; local ones start again then. Quit now?</source>
+        <translation>
+            <numerusform>%n 本の動画がまだ作成中です。リモートの動画は発注されたままで、次に DrillStudio か「drillstudio worker」を起動したときに取得されます。ローカルの動画はそのとき作り直されます。今すぐ終了しますか？</numerusform>
+        </translation>
+    </message>
     <message>
         <source>DrillStudio</source>
         <translation>DrillStudio</translation>

@@ -19,6 +19,7 @@
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDir>
@@ -32,6 +33,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QShortcut>
+#include <QSystemTrayIcon>
 #include <QTextEdit>
 #include <QUrl>
 
@@ -87,12 +89,30 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     header->setMinimumSectionSize(40);
     ui->libraryView->verticalHeader()->hide();
     ui->libraryView->setAccessibleName(tr("Cached videos"));
+    ui->panelTabs->setAccessibleName(tr("Panels"));
     ui->runIdEdit->setAccessibleName(tr("Run ID"));
     ui->drillEdit->setAccessibleName(tr("Drill text"));
     ui->drillEdit->setMaximumHeight(140);
     ui->drillEdit->setMinimumHeight(48);
     m_confirm = [this](const QString &title, const QString &text) {
         return QMessageBox::question(this, title, text) == QMessageBox::Yes;
+    };
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(
+                windowIcon().isNull() ? style()->standardIcon(QStyle::SP_MediaPlay) : windowIcon(),
+                this);
+        m_tray->setToolTip(QStringLiteral("DrillStudio"));
+        m_tray->show();
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+    }
+    m_notify = [this](const QString &title, const QString &text, bool error) {
+        if (m_tray)
+            m_tray->showMessage(title, text,
+                                error ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
     };
 
     JobManager *jobs = context->jobs();
@@ -356,6 +376,8 @@ void MainWindow::onJobFinished(const JobRecord &job)
     if (!m_submitted.remove(job.id))
         return;
     showMessage(tr("The video for run %1 is ready.").arg(job.runId), false);
+    if (!isActiveWindow())
+        m_notify(tr("Video ready"), tr("The video for run %1 is ready.").arg(job.runId), false);
     showVideo(job.id);
 }
 
@@ -365,6 +387,12 @@ void MainWindow::onJobFailed(const JobRecord &job)
     refreshFromStore();
     if (!m_submitted.remove(job.id))
         return;
+    if (!isActiveWindow() && job.status != JobStatus::Cancelled)
+        m_notify(tr("Video failed"),
+                 tr("The video for run %1 could not be generated: %2")
+                         .arg(job.runId)
+                         .arg(job.errorMessage),
+                 true);
     showMessage(job.status == JobStatus::Cancelled
                         ? tr("Generation for run %1 was cancelled.").arg(job.runId)
                         : tr("The video for run %1 could not be generated: %2")
@@ -513,4 +541,32 @@ void MainWindow::showSettings()
     auto *dialog = new SettingsDialog(m_context->settings(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // Local renders stop with the window; remote orders stay in the store with their remote id
+    // and are fetched when DrillStudio or a worker runs again, so they are not lost, but the
+    // user should know before leaving.
+    int remote = 0;
+    int local = 0;
+    for (const QString &id : m_jobsList->jobIds()) {
+        if (!m_context->jobs()->isRunningHere(id))
+            continue;
+        const std::optional<JobRecord> job = m_context->store()->job(id);
+        if (job && job->provider != QLatin1String("local"))
+            ++remote;
+        else if (job)
+            ++local;
+    }
+    if (remote + local > 0
+        && !m_confirm(tr("Quit DrillStudio"),
+                      tr("%n video(s) are still being made. Remote ones stay ordered and are "
+                         "fetched the next time DrillStudio or \"drillstudio worker\" runs; "
+                         "local ones start again then. Quit now?",
+                         nullptr, remote + local))) {
+        event->ignore();
+        return;
+    }
+    event->accept();
 }

@@ -19,6 +19,7 @@ class PreviewWidget;
 class ServerPanel;
 class SettingsWatcher;
 class StoreWatcher;
+class QSystemTrayIcon;
 
 class MainWindow final : public QMainWindow
 {
@@ -37,6 +38,11 @@ public:
     // Asks the user to confirm; replaced in tests.
     using ConfirmHandler = std::function<bool(const QString &title, const QString &text)>;
     void setConfirmHandler(ConfirmHandler handler) { m_confirm = std::move(handler); }
+    // Tells the user about a finished or failed job while the window is not active (the tray by
+    // default); replaced in tests.
+    using NotifyHandler
+            = std::function<void(const QString &title, const QString &text, bool error)>;
+    void setNotifyHandler(NotifyHandler handler) { m_notify = std::move(handler); }
 
     // Selects the video's row and plays it.
     void showVideo(const QString &jobId);
@@ -47,6 +53,7 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void generate(bool force);
@@ -78,6 +85,8 @@ private:
     QString m_previewJobId;
     QString m_keyWarning;
     ConfirmHandler m_confirm;
+    NotifyHandler m_notify;
+    QSystemTrayIcon *m_tray = nullptr;
     QTimer m_hintTimer; // "already cached" is looked up once typing pauses
     bool m_autoPlay = true;
 };
