@@ -16,6 +16,7 @@
 #include <QAbstractItemModelTester>
 #include <QAbstractSpinBox>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QGroupBox>
@@ -33,9 +34,11 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QSqlDatabase>
 #include <QStatusBar>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -79,6 +82,8 @@ private Q_SLOTS:
     void notifiesWhenNotActive();
     void asksBeforeQuittingWithJobs();
     void everyControlHasAName();
+    void layoutIsRestored();
+    void contextMenuActions();
     void fitsSmallWindows_data();
     void fitsSmallWindows();
 
@@ -812,10 +817,47 @@ void TestMainWindow::everyControlHasAName()
         const bool named = !widget->accessibleName().isEmpty() || labelled.contains(widget)
                 || (button && !button->text().isEmpty());
         if (!named)
-            missing << QStringLiteral("%1 %2").arg(
-                    QLatin1String(widget->metaObject()->className()), widget->objectName());
+            missing << QStringLiteral("%1 %2").arg(QLatin1String(widget->metaObject()->className()),
+                                                   widget->objectName());
     }
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+}
+
+void TestMainWindow::layoutIsRestored()
+{
+    openWindow();
+    m_window->resize(1000, 650);
+    auto *splitter = child<QSplitter>("splitter");
+    splitter->setSizes({650, 300});
+    const QList<int> sizes = splitter->sizes();
+    child<QTabWidget>("panelTabs")->setCurrentIndex(1);
+    QVERIFY(m_window->close());
+    m_tester.reset();
+    m_window.reset();
+    openWindow();
+    QCOMPARE(child<QTabWidget>("panelTabs")->currentIndex(), 1);
+    QCOMPARE(m_window->size(), QSize(1000, 650));
+    QCOMPARE(child<QSplitter>("splitter")->sizes(), sizes);
+}
+
+void TestMainWindow::contextMenuActions()
+{
+    openWindow();
+    generateAndWait(QStringLiteral("51"), QStringLiteral("もも上げ"));
+    const QString jobId = m_window->libraryModel()->entry(0).job.id;
+    child<QAction>("copyUrlAction")->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             QStringLiteral("/api/video-generation/download/") + jobId);
+    const QString target = m_dir->filePath(QStringLiteral("copy.mp4"));
+    QString suggested;
+    m_window->setSavePathHandler([&](const QString &offered) {
+        suggested = offered;
+        return target;
+    });
+    child<QAction>("saveCopyAction")->trigger();
+    QVERIFY(suggested.endsWith(QLatin1String("drill-run-51.mp4")));
+    QVERIFY(QFileInfo(target).size() > 1000);
+    QCOMPARE(QFileInfo(target).size(), m_window->libraryModel()->entry(0).job.bytes);
 }
 
 void TestMainWindow::fitsSmallWindows_data()

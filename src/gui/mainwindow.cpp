@@ -15,14 +15,17 @@
 #include "settingswatcher.h"
 #include "storewatcher.h"
 #include "ui_mainwindow.h"
+#include "videocontroller.h"
 #include "videostore.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -30,8 +33,11 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMediaPlayer>
+#include <QMenu>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QShortcut>
 #include <QSystemTrayIcon>
 #include <QTextEdit>
@@ -186,6 +192,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         ui->libraryView->selectRow(0);
         m_autoPlay = true;
     }
+    setUpLibraryActions();
+    restoreLayout();
     ui->runIdEdit->setFocus();
     if (m_serverPanel->startsWithApplication())
         m_serverPanel->start();
@@ -568,5 +576,109 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    saveLayout();
     event->accept();
+}
+
+// The layout is kept in settings.ini next to the settings, but not in the settings table: only
+// the window reads it.
+void MainWindow::saveLayout()
+{
+    QSettings stored(m_context->settings()->filePath(), QSettings::IniFormat);
+    stored.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    stored.setValue(QStringLiteral("window/splitter"), ui->splitter->saveState());
+    stored.setValue(QStringLiteral("window/panel"), ui->panelTabs->currentIndex());
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings stored(m_context->settings()->filePath(), QSettings::IniFormat);
+    if (stored.contains(QStringLiteral("window/geometry")))
+        restoreGeometry(stored.value(QStringLiteral("window/geometry")).toByteArray());
+    if (stored.contains(QStringLiteral("window/splitter")))
+        ui->splitter->restoreState(stored.value(QStringLiteral("window/splitter")).toByteArray());
+    const int panel = stored.value(QStringLiteral("window/panel"), 0).toInt();
+    if (panel >= 0 && panel < ui->panelTabs->count())
+        ui->panelTabs->setCurrentIndex(panel);
+}
+
+QString MainWindow::selectedVideoPath() const
+{
+    const QModelIndexList rows = ui->libraryView->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    const LibraryEntry &entry = m_model->entry(rows.first().row());
+    if (entry.job.status != JobStatus::Completed || entry.job.filePath.isEmpty())
+        return {};
+    return m_context->videos()->absolutePath(entry.job.filePath);
+}
+
+void MainWindow::setUpLibraryActions()
+{
+    m_askSavePath = [this](const QString &suggested) {
+        return QFileDialog::getSaveFileName(this, tr("Save a copy of the video"), suggested,
+                                            tr("MP4 videos (*.mp4)"));
+    };
+    auto *saveAs = new QAction(tr("Save a Copy As…"), this);
+    saveAs->setObjectName(QStringLiteral("saveCopyAction"));
+    auto *copyFile = new QAction(tr("Copy the File"), this);
+    copyFile->setObjectName(QStringLiteral("copyFileAction"));
+    auto *openFolder = new QAction(tr("Open the Containing Folder"), this);
+    openFolder->setObjectName(QStringLiteral("openFolderAction"));
+    auto *copyUrl = new QAction(tr("Copy the Download URL"), this);
+    copyUrl->setObjectName(QStringLiteral("copyUrlAction"));
+    const QList<QAction *> actions = {saveAs, copyFile, openFolder, copyUrl};
+    connect(saveAs, &QAction::triggered, this, [this] {
+        const QString source = selectedVideoPath();
+        if (source.isEmpty())
+            return;
+        const QModelIndex row = ui->libraryView->selectionModel()->selectedRows().first();
+        const QString target = m_askSavePath(
+                QDir(QDir::homePath())
+                        .filePath(QStringLiteral("drill-run-%1.mp4")
+                                          .arg(m_model->entry(row.row()).job.runId)));
+        if (target.isEmpty())
+            return;
+        QFile::remove(target);
+        if (QFile::copy(source, target))
+            showMessage(tr("Saved a copy as %1.").arg(QDir::toNativeSeparators(target)), false);
+        else
+            showMessage(
+                    tr("The copy could not be saved as %1.").arg(QDir::toNativeSeparators(target)),
+                    true);
+    });
+    connect(copyFile, &QAction::triggered, this, [this] {
+        const QString path = selectedVideoPath();
+        if (path.isEmpty())
+            return;
+        auto *data = new QMimeData;
+        data->setUrls({QUrl::fromLocalFile(path)});
+        data->setText(path);
+        QGuiApplication::clipboard()->setMimeData(data);
+    });
+    connect(openFolder, &QAction::triggered, this, [this] {
+        const QString path = selectedVideoPath();
+        if (!path.isEmpty())
+            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+    });
+    connect(copyUrl, &QAction::triggered, this, [this] {
+        const QModelIndexList rows = ui->libraryView->selectionModel()->selectedRows();
+        if (rows.isEmpty())
+            return;
+        const QString path = VideoController::videoUrl(m_model->entry(rows.first().row()).job.id);
+        QString base = m_serverPanel->url();
+        if (base.endsWith(u'/'))
+            base.chop(1);
+        QGuiApplication::clipboard()->setText(base + path);
+    });
+    ui->libraryView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(ui->libraryView, &QWidget::customContextMenuRequested, this,
+            [this, actions](const QPoint &at) {
+                const bool video = !selectedVideoPath().isEmpty();
+                for (QAction *action : actions)
+                    action->setEnabled(video);
+                QMenu menu(this);
+                menu.addActions(actions);
+                menu.exec(ui->libraryView->viewport()->mapToGlobal(at));
+            });
 }

@@ -43,6 +43,9 @@ public:
     using NotifyHandler
             = std::function<void(const QString &title, const QString &text, bool error)>;
     void setNotifyHandler(NotifyHandler handler) { m_notify = std::move(handler); }
+    // Asks where to save a copy of a video; replaced in tests. Empty: cancelled.
+    using SavePathHandler = std::function<QString(const QString &suggested)>;
+    void setSavePathHandler(SavePathHandler handler) { m_askSavePath = std::move(handler); }
 
     // Selects the video's row and plays it.
     void showVideo(const QString &jobId);
@@ -72,6 +75,10 @@ private:
     void refreshJobs();
     void showShortcuts();
     void showSettings();
+    void setUpLibraryActions();
+    QString selectedVideoPath() const;
+    void saveLayout();
+    void restoreLayout();
 
     std::unique_ptr<Ui::MainWindow> ui;
     AppContext *m_context;
@@ -86,6 +93,7 @@ private:
     QString m_keyWarning;
     ConfirmHandler m_confirm;
     NotifyHandler m_notify;
+    SavePathHandler m_askSavePath;
     QSystemTrayIcon *m_tray = nullptr;
     QTimer m_hintTimer; // "already cached" is looked up once typing pauses
     bool m_autoPlay = true;
