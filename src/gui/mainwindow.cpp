@@ -37,6 +37,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QSettings>
 #include <QShortcut>
 #include <QSystemTrayIcon>
@@ -681,4 +682,19 @@ void MainWindow::setUpLibraryActions()
                 menu.addActions(actions);
                 menu.exec(ui->libraryView->viewport()->mapToGlobal(at));
             });
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    // The window fits the screen it opens on (a small laptop, or a large scale factor), down to
+    // the smallest size its layout allows.
+    if (!m_shownOnce) {
+        m_shownOnce = true;
+        if (const QScreen *screen = this->screen()) {
+            const QSize room = screen->availableGeometry().size();
+            if (width() > room.width() || height() > room.height())
+                resize(size().boundedTo(room));
+        }
+    }
+    QMainWindow::showEvent(event);
 }

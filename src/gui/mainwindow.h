@@ -57,6 +57,7 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void generate(bool force);
@@ -97,4 +98,5 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     QTimer m_hintTimer; // "already cached" is looked up once typing pauses
     bool m_autoPlay = true;
+    bool m_shownOnce = false;
 };
