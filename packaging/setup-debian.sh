@@ -18,6 +18,8 @@ packages=(
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   # Japanese glyphs for the renderer and the GUI
   fonts-ipafont-gothic
+  # the 💪 of the advice card's drill header, in colour
+  fonts-noto-color-emoji
   # reading Japanese drill names (MeCab with the IPADIC dictionary)
   libmecab-dev mecab-ipadic-utf8
   # job store for teams, started by the test suite on loopback

@@ -811,6 +811,13 @@ Commands:
 </context>
 <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n video(s) are still being made. Remote ones stay ordered and are fetched the next time DrillStudio or &quot;drillstudio worker&quot; runs; local ones start again then. Quit now?</source>
+        <translation>
+            <numerusform>%n video is still being made. Remote ones stay ordered and are fetched the next time DrillStudio or &quot;drillstudio worker&quot; runs; local ones start again then. Quit now?</numerusform>
+            <numerusform>%n videos are still being made. Remote ones stay ordered and are fetched the next time DrillStudio or &quot;drillstudio worker&quot; runs; local ones start again then. Quit now?</numerusform>
+        </translation>
+    </message>
     <message>
         <source>DrillStudio</source>
         <translation>DrillStudio</translation>
@@ -907,9 +914,12 @@ Commands:
         <source>Remove this video from the cache?</source>
         <translation>Remove this video from the cache?</translation>
     </message>
-    <message>
-        <source>Remove this video from the cache? Runs %1 will no longer have a video.</source>
-        <translation>Remove this video from the cache? Runs %1 will no longer have a video.</translation>
+    <message numerus="yes">
+        <source>Remove this video from the cache? Run(s) %1 will no longer have a video.</source>
+        <translation>
+            <numerusform>Remove this video from the cache? Run %1 will no longer have a video.</numerusform>
+            <numerusform>Remove this video from the cache? Runs %1 will no longer have a video.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove from cache</source>

@@ -804,6 +804,12 @@ Commands:
 </context>
 <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n video(s) are still being made. Remote ones stay ordered and are fetched the next time DrillStudio or &quot;drillstudio worker&quot; runs; local ones start again then. Quit now?</source>
+        <translation>
+            <numerusform>%n 本の動画がまだ作成中です。リモートの動画は発注されたままで、次に DrillStudio か「drillstudio worker」を起動したときに取得されます。ローカルの動画はそのとき作り直されます。今すぐ終了しますか？</numerusform>
+        </translation>
+    </message>
     <message>
         <source>DrillStudio</source>
         <translation>DrillStudio</translation>
@@ -900,9 +906,11 @@ Commands:
         <source>Remove this video from the cache?</source>
         <translation>この動画をキャッシュから削除しますか？</translation>
     </message>
-    <message>
-        <source>Remove this video from the cache? Runs %1 will no longer have a video.</source>
-        <translation>この動画をキャッシュから削除しますか？ラン %1 では動画を表示できなくなります。</translation>
+    <message numerus="yes">
+        <source>Remove this video from the cache? Run(s) %1 will no longer have a video.</source>
+        <translation>
+            <numerusform>この動画をキャッシュから削除しますか？ラン %1 では動画を表示できなくなります。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove from cache</source>

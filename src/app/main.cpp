@@ -1,4 +1,5 @@
 // DrillStudio: the desktop application and its command line.
+#include "catalogue.h"
 #include "cli.h"
 
 #include <QCoreApplication>
@@ -27,7 +28,7 @@ namespace {
 
 void installTranslators(QCoreApplication *app)
 {
-    const QLocale locale;
+    const QLocale locale = catalogueLocale(QLocale());
     auto *own = new QTranslator(app);
     if (own->load(locale, QStringLiteral("drillstudio"), QStringLiteral("_"),
                   QStringLiteral(":/i18n")))

@@ -2,22 +2,68 @@
 
 #include "appcontext.h"
 #include "jobmanager.h"
+#include "jobslist.h"
 #include "jobspec.h"
 #include "jobstore.h"
 #include "librarymodel.h"
+#include "openai/openaiconfig.h"
+#include "openai/openaikeychain.h"
 #include "previewwidget.h"
+#include "serverpanel.h"
 #include "settings.h"
+#include "settingsdialog.h"
+#include "settingswatcher.h"
+#include "storewatcher.h"
 #include "ui_mainwindow.h"
+#include "videocontroller.h"
 #include "videostore.h"
 
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
 #include <QDesktopServices>
 #include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMediaPlayer>
+#include <QMenu>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QScreen>
+#include <QSettings>
+#include <QShortcut>
+#include <QSystemTrayIcon>
+#include <QTextEdit>
 #include <QUrl>
+
+namespace {
+
+// Single keys (Space, comma, full stop, ?) drive the player wherever focus is, except where the
+// focused control needs the key itself: text fields type it and buttons press with Space.
+bool focusKeepsKey(const QWidget *focus, const QKeyEvent *event)
+{
+    if (!focus)
+        return false;
+    if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
+        return false;
+    const int key = event->key();
+    if (key == Qt::Key_Escape || (key >= Qt::Key_F1 && key <= Qt::Key_F35))
+        return false;
+    return qobject_cast<const QAbstractButton *>(focus) || qobject_cast<const QLineEdit *>(focus)
+            || qobject_cast<const QPlainTextEdit *>(focus) || qobject_cast<const QTextEdit *>(focus)
+            || qobject_cast<const QAbstractSpinBox *>(focus)
+            || qobject_cast<const QComboBox *>(focus);
+}
+
+} // namespace
 
 MainWindow::MainWindow(AppContext *context, QWidget *parent)
     : QMainWindow(parent)
@@ -25,9 +71,21 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     , m_context(context)
     , m_model(new LibraryModel(context->store(), this))
     , m_preview(new PreviewWidget(this))
+    , m_jobsList(new JobsList(this))
+    , m_watcher(new StoreWatcher(context->database(), 1000, this))
+    , m_settingsWatcher(new SettingsWatcher(context->settings(), this))
 {
     ui->setupUi(this);
     ui->previewGroup->layout()->addWidget(m_preview);
+    ui->jobsGroup->layout()->addWidget(m_jobsList);
+    ui->jobsGroup->hide();
+    m_serverPanel = new ServerPanel(context, ui->panelTabs);
+    m_serverPanel->setObjectName(QStringLiteral("serverPanel"));
+    ui->panelTabs->addTab(m_serverPanel, tr("Server"));
+    connect(m_serverPanel, &ServerPanel::runningChanged, this, [this](bool running) {
+        ui->panelTabs->setTabText(ui->panelTabs->indexOf(m_serverPanel),
+                                  running ? tr("Server (running)") : tr("Server"));
+    });
     ui->splitter->setStretchFactor(0, 1);
     ui->splitter->setStretchFactor(1, 1);
     ui->splitter->setSizes({560, 600});
@@ -35,28 +93,61 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     QHeaderView *header = ui->libraryView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(LibraryModel::DrillColumn, QHeaderView::Stretch);
+    header->setMinimumSectionSize(40);
     ui->libraryView->verticalHeader()->hide();
+    ui->libraryView->setAccessibleName(tr("Cached videos"));
+    ui->panelTabs->setAccessibleName(tr("Panels"));
+    ui->runIdEdit->setAccessibleName(tr("Run ID"));
+    ui->drillEdit->setAccessibleName(tr("Drill text"));
     ui->drillEdit->setMaximumHeight(140);
+    ui->drillEdit->setMinimumHeight(48);
     m_confirm = [this](const QString &title, const QString &text) {
         return QMessageBox::question(this, title, text) == QMessageBox::Yes;
     };
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(
+                windowIcon().isNull() ? style()->standardIcon(QStyle::SP_MediaPlay) : windowIcon(),
+                this);
+        m_tray->setToolTip(QStringLiteral("DrillStudio"));
+        m_tray->show();
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+    }
+    m_notify = [this](const QString &title, const QString &text, bool error) {
+        if (m_tray)
+            m_tray->showMessage(title, text,
+                                error ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
+    };
 
     JobManager *jobs = context->jobs();
-    connect(ui->generateButton, &QPushButton::clicked, this, &MainWindow::generate);
-    connect(ui->cancelButton, &QPushButton::clicked, this, &MainWindow::cancelGeneration);
-    connect(ui->runIdEdit, &QLineEdit::returnPressed, this, &MainWindow::generate);
+    connect(ui->generateButton, &QPushButton::clicked, this, [this] { generate(false); });
+    connect(ui->regenerateButton, &QPushButton::clicked, this, [this] { generate(true); });
+    m_hintTimer.setSingleShot(true);
+    m_hintTimer.setInterval(200);
+    connect(&m_hintTimer, &QTimer::timeout, this, &MainWindow::updateCacheHint);
+    connect(ui->drillEdit, &QPlainTextEdit::textChanged, &m_hintTimer, qOverload<>(&QTimer::start));
+    connect(ui->runIdEdit, &QLineEdit::returnPressed, this, [this] { generate(false); });
     connect(ui->drillEdit, &QPlainTextEdit::textChanged, this, &MainWindow::updateDrillCounter);
     connect(ui->clearRunButton, &QPushButton::clicked, this, &MainWindow::removeSelected);
+    connect(ui->showFailedCheck, &QCheckBox::toggled, m_model, &LibraryModel::setShowFailed);
     connect(ui->libraryView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::onSelectionChanged);
-    connect(jobs, &JobManager::jobStarted, this, &MainWindow::onJobStarted);
+    connect(m_jobsList, &JobsList::cancelRequested, this, &MainWindow::cancelJob);
+    connect(m_jobsList, &JobsList::countChanged, this,
+            [this](int count) { ui->jobsGroup->setVisible(count > 0); });
     connect(jobs, &JobManager::jobProgress, this, &MainWindow::onJobProgress);
     connect(jobs, &JobManager::jobDownloadProgress, this, &MainWindow::onJobDownloadProgress);
     connect(jobs, &JobManager::jobFinished, this, &MainWindow::onJobFinished);
     connect(jobs, &JobManager::jobFailed, this, &MainWindow::onJobFailed);
-    connect(jobs, &JobManager::libraryChanged, m_model, &LibraryModel::reload);
+    connect(jobs, &JobManager::libraryChanged, this, &MainWindow::refreshFromStore);
+    connect(m_watcher, &StoreWatcher::changed, this, &MainWindow::refreshFromStore);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateSummary);
     connect(ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(ui->shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(ui->settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
     connect(ui->openDataFolderAction, &QAction::triggered, this,
             [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_context->dataDir())); });
     connect(ui->aboutAction, &QAction::triggered, this, [this] {
@@ -69,22 +160,63 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
                              QDir::toNativeSeparators(m_context->dataDir()).toHtmlEscaped()));
     });
 
+    // Ctrl+Return generates from anywhere in the window; Escape cancels the newest job.
+    for (const QKeySequence &keys :
+         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(keys, this);
+        connect(shortcut, &QShortcut::activated, this, [this] { generate(false); });
+    }
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(escape, &QShortcut::activated, this, &MainWindow::cancelNewest);
+    // The player's keys work wherever focus is, except in text fields and on buttons (see
+    // eventFilter).
+    auto *play = new QShortcut(QKeySequence(Qt::Key_Space), this);
+    connect(play, &QShortcut::activated, m_preview, &PreviewWidget::togglePlay);
+    auto *previous = new QShortcut(QKeySequence(Qt::Key_Comma), this);
+    connect(previous, &QShortcut::activated, m_preview, [this] { m_preview->stepFrame(-1); });
+    auto *next = new QShortcut(QKeySequence(Qt::Key_Period), this);
+    connect(next, &QShortcut::activated, m_preview, [this] { m_preview->stepFrame(1); });
+    auto *help = new QShortcut(QKeySequence(Qt::Key_Question), this);
+    connect(help, &QShortcut::activated, this, &MainWindow::showShortcuts);
+    qApp->installEventFilter(this);
+
     for (const QString &problem : context->settings()->problems())
         showMessage(problem, true);
     connect(context->settings(), &Settings::changed, this, &MainWindow::updateProviderLabel);
+    connect(context->settings(), &Settings::changed, &m_hintTimer, qOverload<>(&QTimer::start));
     updateDrillCounter();
     updateSummary();
     updateProviderLabel();
+    refreshJobs();
     // Show the newest video's first frame, without playing it.
     if (m_model->rowCount() > 0) {
         m_autoPlay = false;
         ui->libraryView->selectRow(0);
         m_autoPlay = true;
     }
+    setUpLibraryActions();
+    restoreLayout();
     ui->runIdEdit->setFocus();
+    if (m_serverPanel->startsWithApplication())
+        m_serverPanel->start();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    qApp->removeEventFilter(this);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride && watched->isWidgetType()) {
+        auto *widget = static_cast<QWidget *>(watched);
+        if (widget->window() == this && focusKeepsKey(widget, static_cast<QKeyEvent *>(event))) {
+            event->accept();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
 
 void MainWindow::showMessage(const QString &text, bool error)
 {
@@ -104,16 +236,7 @@ void MainWindow::updateDrillCounter()
             count > JobSpec::MaxDrillCharacters ? QStringLiteral("color: #b00020;") : QString());
 }
 
-void MainWindow::setBusy(bool busy)
-{
-    ui->progressBar->setVisible(busy);
-    ui->cancelButton->setVisible(busy);
-    ui->generateButton->setEnabled(!busy);
-    if (!busy)
-        ui->progressBar->setValue(0);
-}
-
-void MainWindow::generate()
+void MainWindow::generate(bool force)
 {
     QString error;
     const auto runId = JobSpec::parseRunId(ui->runIdEdit->text(), &error);
@@ -130,7 +253,18 @@ void MainWindow::generate()
         ui->drillEdit->setFocus();
         return;
     }
-    const JobSpec spec = JobSpec::fromSettings(*m_context->settings(), *runId, drill);
+    JobSpec spec = JobSpec::fromSettings(*m_context->settings(), *runId, drill);
+    if (force) {
+        spec.force = true;
+        const double cost = m_context->jobs()->estimateCost(spec);
+        if (cost > 0
+            && !m_confirm(tr("Make a new video"),
+                          tr("A new video is ordered from %1 and billed (about $%2), although "
+                             "this drill is already cached. Go on?")
+                                  .arg(spec.provider)
+                                  .arg(cost, 0, 'f', 2)))
+            return;
+    }
     const JobManager::Submission submission = m_context->jobs()->submit(spec);
     switch (submission.kind) {
     case JobManager::Submission::Kind::Rejected:
@@ -140,37 +274,58 @@ void MainWindow::generate()
         showMessage(
                 tr("Run %1 uses a video already in the cache; nothing was generated.").arg(*runId),
                 false);
+        refreshFromStore();
         showVideo(submission.job.id);
         return;
     case JobManager::Submission::Kind::Joined:
     case JobManager::Submission::Kind::Started:
-        m_currentJobId = submission.job.id;
+        m_submitted.insert(submission.job.id);
+        m_jobsList->upsert(submission.job);
         showMessage(tr("Generating the video for run %1…").arg(*runId), false);
-        setBusy(true);
         return;
     }
 }
 
-void MainWindow::cancelGeneration()
+void MainWindow::cancelNewest()
 {
-    if (!m_currentJobId.isEmpty())
-        m_context->jobs()->cancel(m_currentJobId);
+    const QStringList ids = m_jobsList->jobIds();
+    for (auto it = ids.crbegin(); it != ids.crend(); ++it) {
+        if (m_submitted.contains(*it)) {
+            cancelJob(*it);
+            return;
+        }
+    }
 }
 
-void MainWindow::onJobStarted(const QString &jobId)
+void MainWindow::cancelJob(const QString &jobId)
 {
-    if (jobId == m_currentJobId)
-        ui->progressBar->setValue(0);
+    const std::optional<JobRecord> job = m_context->store()->job(jobId);
+    if (!job || isTerminal(job->status))
+        return;
+    // A remote provider bills an order once it has accepted it, whether or not the video is
+    // fetched.
+    if (job->provider != QLatin1String("local") && !job->remoteId.isEmpty()) {
+        const double cost = job->estimatedCost > 0 ? job->estimatedCost : job->actualCost;
+        const QString text
+                = tr("The video for run %1 was already ordered from %2, which bills it even if "
+                     "you cancel now (about $%3). Cancel anyway?")
+                          .arg(job->runId)
+                          .arg(job->provider)
+                          .arg(cost, 0, 'f', 2);
+        if (!m_confirm(tr("Cancel a paid video"), text))
+            return;
+    }
+    m_context->jobs()->cancel(jobId);
 }
 
 void MainWindow::onJobProgress(const QString &jobId, int percent, qint64 msLeft)
 {
     m_model->setProgress(jobId, percent);
-    if (jobId != m_currentJobId)
-        return;
-    ui->progressBar->setValue(percent);
-    ui->progressBar->setFormat(msLeft >= 0 ? tr("%p% · about %1 s left").arg((msLeft + 999) / 1000)
-                                           : tr("%p%"));
+    if (!m_jobsList->contains(jobId)) {
+        if (const std::optional<JobRecord> job = m_context->store()->job(jobId))
+            m_jobsList->upsert(*job);
+    }
+    m_jobsList->setProgress(jobId, percent, msLeft);
 }
 
 void MainWindow::onJobDownloadProgress(const QString &jobId, qint64 bytesReceived,
@@ -202,29 +357,117 @@ void MainWindow::updateProviderLabel()
         ui->providerLabel->setText(tr("%1 (%2) · %3 · about $%4 per new video")
                                            .arg(spec.provider, spec.model, size)
                                            .arg(estimate, 0, 'f', 2));
+    checkApiKey();
+}
+
+void MainWindow::checkApiKey()
+{
+    Settings *settings = m_context->settings();
+    const QString warning = tr("The openai provider has no API key, so Generate would fail. Store "
+                               "one with \"drillstudio openai-key set\", set OPENAI_API_KEY, or "
+                               "choose the local provider in the settings.");
+    const auto show = [this, warning](bool missing) {
+        if (missing) {
+            m_keyWarning = warning;
+            showMessage(warning, true);
+        } else if (!m_keyWarning.isEmpty()) {
+            if (ui->messageLabel->text() == m_keyWarning)
+                showMessage(QString(), false);
+            m_keyWarning.clear();
+        }
+    };
+    if (settings->provider() != QLatin1String("openai")
+        || !OpenAIApiKey::fromEnvironmentOrFile(settings->string("openai/envFile")).isEmpty()) {
+        show(false);
+        return;
+    }
+    if (!OpenAIKeychain::isAvailable()) {
+        show(true);
+        return;
+    }
+    auto *keychain = new OpenAIKeychain(this);
+    connect(keychain, &OpenAIKeychain::keyRead, this,
+            [keychain, show](const QString &key, const QString &) {
+                show(key.isEmpty());
+                keychain->deleteLater();
+            });
+    keychain->read();
 }
 
 void MainWindow::onJobFinished(const JobRecord &job)
 {
-    if (job.id != m_currentJobId)
+    m_jobsList->remove(job.id);
+    refreshFromStore();
+    if (!m_submitted.remove(job.id))
         return;
-    m_currentJobId.clear();
-    setBusy(false);
-    ui->progressBar->setFormat(tr("%p%"));
     showMessage(tr("The video for run %1 is ready.").arg(job.runId), false);
+    if (!isActiveWindow())
+        m_notify(tr("Video ready"), tr("The video for run %1 is ready.").arg(job.runId), false);
     showVideo(job.id);
 }
 
 void MainWindow::onJobFailed(const JobRecord &job)
 {
-    if (job.id != m_currentJobId)
+    m_jobsList->remove(job.id);
+    refreshFromStore();
+    if (!m_submitted.remove(job.id))
         return;
-    m_currentJobId.clear();
-    setBusy(false);
+    if (!isActiveWindow() && job.status != JobStatus::Cancelled)
+        m_notify(tr("Video failed"),
+                 tr("The video for run %1 could not be generated: %2")
+                         .arg(job.runId)
+                         .arg(job.errorMessage),
+                 true);
     showMessage(job.status == JobStatus::Cancelled
-                        ? tr("Generation was cancelled.")
-                        : tr("The video could not be generated: %1").arg(job.errorMessage),
+                        ? tr("Generation for run %1 was cancelled.").arg(job.runId)
+                        : tr("The video for run %1 could not be generated: %2")
+                                  .arg(job.runId)
+                                  .arg(job.errorMessage),
                 job.status != JobStatus::Cancelled);
+}
+
+void MainWindow::updateCacheHint()
+{
+    const QString drill = ui->drillEdit->toPlainText();
+    std::optional<JobRecord> cached;
+    if (JobSpec::validateDrillText(drill).isEmpty())
+        cached = m_context->store()->findCompleted(
+                JobSpec::fromSettings(*m_context->settings(), 1, drill).specHash());
+    ui->cachedLabel->setText(cached ? tr("Already cached: Generate answers at once, at no cost.")
+                                    : QString());
+    ui->regenerateButton->setVisible(cached.has_value());
+}
+
+void MainWindow::refreshFromStore()
+{
+    m_model->refresh();
+    updateSummary();
+    m_hintTimer.start();
+    refreshJobs();
+    // The video on screen may have been removed by another process.
+    if (!m_previewJobId.isEmpty()) {
+        const std::optional<JobRecord> job = m_context->store()->job(m_previewJobId);
+        if (!job || job->status != JobStatus::Completed || job->filePath.isEmpty()
+            || !QFileInfo::exists(m_context->videos()->absolutePath(job->filePath))) {
+            m_previewJobId.clear();
+            m_preview->showMessage(tr("This video is no longer in the cache: it was removed, "
+                                      "perhaps by another program or a team member."));
+        }
+    }
+}
+
+void MainWindow::refreshJobs()
+{
+    const QList<JobRecord> unfinished = m_context->store()->unfinishedJobs();
+    QSet<QString> ids;
+    for (const JobRecord &job : unfinished) {
+        ids.insert(job.id);
+        m_jobsList->upsert(job);
+    }
+    for (const QString &id : m_jobsList->jobIds()) {
+        if (!ids.contains(id))
+            m_jobsList->remove(id);
+    }
 }
 
 void MainWindow::showVideo(const QString &jobId)
@@ -232,7 +475,7 @@ void MainWindow::showVideo(const QString &jobId)
     const QModelIndex found = m_model->indexOfJob(jobId);
     if (!found.isValid())
         return;
-    ui->libraryView->selectionModel()->select(
+    ui->libraryView->selectionModel()->setCurrentIndex(
             found, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     ui->libraryView->scrollTo(found);
 }
@@ -244,10 +487,15 @@ void MainWindow::onSelectionChanged()
     if (rows.isEmpty())
         return;
     const LibraryEntry &entry = m_model->entry(rows.first().row());
-    if (entry.job.status == JobStatus::Completed && !entry.job.filePath.isEmpty())
+    if (entry.job.id == m_previewJobId)
+        return;
+    if (entry.job.status == JobStatus::Completed && !entry.job.filePath.isEmpty()) {
+        m_previewJobId = entry.job.id;
         m_preview->setSource(m_context->videos()->absolutePath(entry.job.filePath), m_autoPlay);
-    else
+    } else {
+        m_previewJobId.clear();
         m_preview->clear();
+    }
 }
 
 void MainWindow::removeSelected()
@@ -261,16 +509,21 @@ void MainWindow::removeSelected()
         runs << QString::number(id);
     const QString text = runs.isEmpty()
             ? tr("Remove this video from the cache?")
-            : tr("Remove this video from the cache? Runs %1 will no longer have a video.")
+            : tr("Remove this video from the cache? Run(s) %1 will no longer have a video.",
+                 nullptr, entry.runCount)
                       .arg(runs.join(QStringLiteral(", ")));
     if (!m_confirm(tr("Remove from cache"), text))
         return;
-    m_preview->clear();
+    if (entry.job.id == m_previewJobId) {
+        m_previewJobId.clear();
+        m_preview->clear();
+    }
     QString error;
     if (!m_context->jobs()->removeVideo(entry.job.id, &error))
         showMessage(error, true);
     else
         showMessage(tr("The video was removed from the cache."), false);
+    refreshFromStore();
 }
 
 void MainWindow::updateSummary()
@@ -279,4 +532,185 @@ void MainWindow::updateSummary()
     ui->librarySummaryLabel->setText(
             tr("%n video(s), %1", nullptr, int(store->videoCount()))
                     .arg(QLocale().formattedDataSize(store->totalBytes())));
+}
+
+void MainWindow::showShortcuts()
+{
+    const QList<QPair<QString, QString>> rows = {
+            {tr("Ctrl+Return"), tr("Generate")},
+            {tr("Escape"), tr("Cancel the newest job")},
+            {tr("Space"), tr("Play or pause")},
+            {tr(", and ."), tr("One frame back or forward")},
+            {tr("Left and Right on the position bar"), tr("Seek")},
+            {tr("Ctrl+,"), tr("Settings")},
+            {tr("F1 or ?"), tr("This list")},
+            {tr("Ctrl+Q"), tr("Quit")},
+    };
+    QString html = QStringLiteral("<table cellpadding=\"3\">");
+    for (const auto &[keys, what] : rows)
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                        .arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+    html += QStringLiteral("</table><p>%1</p>")
+                    .arg(tr("Single keys do not act while you type in a text field or while a "
+                            "button has the focus.")
+                                 .toHtmlEscaped());
+    auto *box = new QMessageBox(QMessageBox::NoIcon, tr("Keyboard shortcuts"), html,
+                                QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("shortcutsDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(m_context->settings(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // Local renders stop with the window; remote orders stay in the store with their remote id
+    // and are fetched when DrillStudio or a worker runs again, so they are not lost, but the
+    // user should know before leaving.
+    int remote = 0;
+    int local = 0;
+    for (const QString &id : m_jobsList->jobIds()) {
+        if (!m_context->jobs()->isRunningHere(id))
+            continue;
+        const std::optional<JobRecord> job = m_context->store()->job(id);
+        if (job && job->provider != QLatin1String("local"))
+            ++remote;
+        else if (job)
+            ++local;
+    }
+    if (remote + local > 0
+        && !m_confirm(tr("Quit DrillStudio"),
+                      tr("%n video(s) are still being made. Remote ones stay ordered and are "
+                         "fetched the next time DrillStudio or \"drillstudio worker\" runs; "
+                         "local ones start again then. Quit now?",
+                         nullptr, remote + local))) {
+        event->ignore();
+        return;
+    }
+    saveLayout();
+    event->accept();
+}
+
+// The layout is kept in settings.ini next to the settings, but not in the settings table: only
+// the window reads it.
+void MainWindow::saveLayout()
+{
+    QSettings stored(m_context->settings()->filePath(), QSettings::IniFormat);
+    stored.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    stored.setValue(QStringLiteral("window/splitter"), ui->splitter->saveState());
+    stored.setValue(QStringLiteral("window/panel"), ui->panelTabs->currentIndex());
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings stored(m_context->settings()->filePath(), QSettings::IniFormat);
+    if (stored.contains(QStringLiteral("window/geometry")))
+        restoreGeometry(stored.value(QStringLiteral("window/geometry")).toByteArray());
+    if (stored.contains(QStringLiteral("window/splitter")))
+        ui->splitter->restoreState(stored.value(QStringLiteral("window/splitter")).toByteArray());
+    const int panel = stored.value(QStringLiteral("window/panel"), 0).toInt();
+    if (panel >= 0 && panel < ui->panelTabs->count())
+        ui->panelTabs->setCurrentIndex(panel);
+}
+
+QString MainWindow::selectedVideoPath() const
+{
+    const QModelIndexList rows = ui->libraryView->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    const LibraryEntry &entry = m_model->entry(rows.first().row());
+    if (entry.job.status != JobStatus::Completed || entry.job.filePath.isEmpty())
+        return {};
+    return m_context->videos()->absolutePath(entry.job.filePath);
+}
+
+void MainWindow::setUpLibraryActions()
+{
+    m_askSavePath = [this](const QString &suggested) {
+        return QFileDialog::getSaveFileName(this, tr("Save a copy of the video"), suggested,
+                                            tr("MP4 videos (*.mp4)"));
+    };
+    auto *saveAs = new QAction(tr("Save a Copy As…"), this);
+    saveAs->setObjectName(QStringLiteral("saveCopyAction"));
+    auto *copyFile = new QAction(tr("Copy the File"), this);
+    copyFile->setObjectName(QStringLiteral("copyFileAction"));
+    auto *openFolder = new QAction(tr("Open the Containing Folder"), this);
+    openFolder->setObjectName(QStringLiteral("openFolderAction"));
+    auto *copyUrl = new QAction(tr("Copy the Download URL"), this);
+    copyUrl->setObjectName(QStringLiteral("copyUrlAction"));
+    const QList<QAction *> actions = {saveAs, copyFile, openFolder, copyUrl};
+    connect(saveAs, &QAction::triggered, this, [this] {
+        const QString source = selectedVideoPath();
+        if (source.isEmpty())
+            return;
+        const QModelIndex row = ui->libraryView->selectionModel()->selectedRows().first();
+        const QString target = m_askSavePath(
+                QDir(QDir::homePath())
+                        .filePath(QStringLiteral("drill-run-%1.mp4")
+                                          .arg(m_model->entry(row.row()).job.runId)));
+        if (target.isEmpty())
+            return;
+        QFile::remove(target);
+        if (QFile::copy(source, target))
+            showMessage(tr("Saved a copy as %1.").arg(QDir::toNativeSeparators(target)), false);
+        else
+            showMessage(
+                    tr("The copy could not be saved as %1.").arg(QDir::toNativeSeparators(target)),
+                    true);
+    });
+    connect(copyFile, &QAction::triggered, this, [this] {
+        const QString path = selectedVideoPath();
+        if (path.isEmpty())
+            return;
+        auto *data = new QMimeData;
+        data->setUrls({QUrl::fromLocalFile(path)});
+        data->setText(path);
+        QGuiApplication::clipboard()->setMimeData(data);
+    });
+    connect(openFolder, &QAction::triggered, this, [this] {
+        const QString path = selectedVideoPath();
+        if (!path.isEmpty())
+            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+    });
+    connect(copyUrl, &QAction::triggered, this, [this] {
+        const QModelIndexList rows = ui->libraryView->selectionModel()->selectedRows();
+        if (rows.isEmpty())
+            return;
+        const QString path = VideoController::videoUrl(m_model->entry(rows.first().row()).job.id);
+        QString base = m_serverPanel->url();
+        if (base.endsWith(u'/'))
+            base.chop(1);
+        QGuiApplication::clipboard()->setText(base + path);
+    });
+    ui->libraryView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(ui->libraryView, &QWidget::customContextMenuRequested, this,
+            [this, actions](const QPoint &at) {
+                const bool video = !selectedVideoPath().isEmpty();
+                for (QAction *action : actions)
+                    action->setEnabled(video);
+                QMenu menu(this);
+                menu.addActions(actions);
+                menu.exec(ui->libraryView->viewport()->mapToGlobal(at));
+            });
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    // The window fits the screen it opens on (a small laptop, or a large scale factor), down to
+    // the smallest size its layout allows.
+    if (!m_shownOnce) {
+        m_shownOnce = true;
+        if (const QScreen *screen = this->screen()) {
+            const QSize room = screen->availableGeometry().size();
+            if (width() > room.width() || height() > room.height())
+                resize(size().boundedTo(room));
+        }
+    }
+    QMainWindow::showEvent(event);
 }

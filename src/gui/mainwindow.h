@@ -1,8 +1,10 @@
 #pragma once
-// The coach's window: request a drill video, see the cache, preview a video.
+// The coach's window: request drill videos, follow each job, see the cache, preview a video.
 #include "jobrecord.h"
 
 #include <QMainWindow>
+#include <QSet>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -11,8 +13,13 @@ namespace Ui {
 class MainWindow;
 }
 class AppContext;
+class JobsList;
 class LibraryModel;
 class PreviewWidget;
+class ServerPanel;
+class SettingsWatcher;
+class StoreWatcher;
+class QSystemTrayIcon;
 
 class MainWindow final : public QMainWindow
 {
@@ -25,35 +32,72 @@ public:
 
     PreviewWidget *preview() const { return m_preview; }
     LibraryModel *libraryModel() const { return m_model; }
+    JobsList *jobsList() const { return m_jobsList; }
+    ServerPanel *serverPanel() const { return m_serverPanel; }
 
     // Asks the user to confirm; replaced in tests.
     using ConfirmHandler = std::function<bool(const QString &title, const QString &text)>;
     void setConfirmHandler(ConfirmHandler handler) { m_confirm = std::move(handler); }
+    // Tells the user about a finished or failed job while the window is not active (the tray by
+    // default); replaced in tests.
+    using NotifyHandler
+            = std::function<void(const QString &title, const QString &text, bool error)>;
+    void setNotifyHandler(NotifyHandler handler) { m_notify = std::move(handler); }
+    // Asks where to save a copy of a video; replaced in tests. Empty: cancelled.
+    using SavePathHandler = std::function<QString(const QString &suggested)>;
+    void setSavePathHandler(SavePathHandler handler) { m_askSavePath = std::move(handler); }
 
     // Selects the video's row and plays it.
     void showVideo(const QString &jobId);
+    // Cancels a job, warning first when a remote provider already bills it.
+    void cancelJob(const QString &jobId);
+    // Reads the store again (other processes change it too).
+    void refreshFromStore();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
-    void generate();
-    void cancelGeneration();
+    void generate(bool force);
+    void updateCacheHint();
+    void cancelNewest();
     void updateDrillCounter();
     void showMessage(const QString &text, bool error);
-    void onJobStarted(const QString &jobId);
     void onJobProgress(const QString &jobId, int percent, qint64 msLeft);
     void onJobDownloadProgress(const QString &jobId, qint64 bytesReceived, qint64 bytesTotal);
     void updateProviderLabel();
+    void checkApiKey();
     void onJobFinished(const JobRecord &job);
     void onJobFailed(const JobRecord &job);
     void onSelectionChanged();
     void removeSelected();
     void updateSummary();
-    void setBusy(bool busy);
+    void refreshJobs();
+    void showShortcuts();
+    void showSettings();
+    void setUpLibraryActions();
+    QString selectedVideoPath() const;
+    void saveLayout();
+    void restoreLayout();
 
     std::unique_ptr<Ui::MainWindow> ui;
     AppContext *m_context;
     LibraryModel *m_model;
     PreviewWidget *m_preview;
-    QString m_currentJobId;
+    JobsList *m_jobsList;
+    ServerPanel *m_serverPanel = nullptr;
+    StoreWatcher *m_watcher;
+    SettingsWatcher *m_settingsWatcher;
+    QSet<QString> m_submitted; // jobs asked for in this window, still under way
+    QString m_previewJobId;
+    QString m_keyWarning;
     ConfirmHandler m_confirm;
+    NotifyHandler m_notify;
+    SavePathHandler m_askSavePath;
+    QSystemTrayIcon *m_tray = nullptr;
+    QTimer m_hintTimer; // "already cached" is looked up once typing pauses
     bool m_autoPlay = true;
+    bool m_shownOnce = false;
 };
