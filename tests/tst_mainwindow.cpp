@@ -76,6 +76,7 @@ private Q_SLOTS:
     void videoRemovedElsewhereSaysSo();
     void cancelPaidRemoteJobWarns();
     void openaiWithoutKeyWarnsAtOnce();
+    void insecureAddressWarnsAtOnce();
     void settingsDialogValidatesAndApplies();
     void settingsEditedByHandArePickedUp();
     void serverPanelStartsAndStops();
@@ -633,6 +634,25 @@ void TestMainWindow::openaiWithoutKeyWarnsAtOnce()
                     ->setValue("generation/provider", QStringLiteral("local"))
                     .isEmpty());
     QVERIFY(!child<QLabel>("messageLabel")->text().contains(QLatin1String("API key")));
+}
+
+// Issue 8: an http:// address on another machine is refused (or, allowed, warned about) in the
+// window before anything is generated.
+void TestMainWindow::insecureAddressWarnsAtOnce()
+{
+    openWindow();
+    Settings *settings = m_context->settings();
+    QVERIFY(settings->setValue("openai/baseUrl", QStringLiteral("http://192.0.2.1/v1")).isEmpty());
+    QVERIFY(settings->setValue("generation/provider", QStringLiteral("openai")).isEmpty());
+    QTRY_VERIFY(
+            child<QLabel>("messageLabel")->text().contains(QLatin1String("openai/allowInsecure")));
+    QVERIFY(child<QLabel>("messageLabel")->text().contains(QLatin1String("unencrypted")));
+    QVERIFY(settings->setValue("openai/allowInsecure", true).isEmpty());
+    QTRY_VERIFY(child<QLabel>("messageLabel")->text().startsWith(QLatin1String("warning:")));
+    QVERIFY(settings->setValue("openai/baseUrl", QStringLiteral("https://192.0.2.1/v1")).isEmpty());
+    QTRY_VERIFY(!child<QLabel>("messageLabel")->text().contains(QLatin1String("unencrypted")));
+    QVERIFY(settings->setValue("generation/provider", QStringLiteral("local")).isEmpty());
+    QCOMPARE(m_context->jobs()->activeJobCount(), 0);
 }
 
 // Failure 15: no settings dialog; every key grouped, checked as typed, default shown, applied.

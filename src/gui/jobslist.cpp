@@ -4,6 +4,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -66,6 +67,24 @@ void JobsList::setProgress(const QString &jobId, int percent, qint64 msLeft)
     it->progress->setValue(percent);
     it->progress->setFormat(msLeft >= 0 ? tr("%p% · about %1 s left").arg((msLeft + 999) / 1000)
                                         : tr("%p%"));
+}
+
+void JobsList::setDownloadProgress(const QString &jobId, qint64 bytesReceived, qint64 bytesTotal)
+{
+    const auto it = m_rows.constFind(jobId);
+    if (it == m_rows.cend())
+        return;
+    const QLocale locale;
+    const QString received = locale.formattedDataSize(bytesReceived);
+    const QString text = bytesTotal > 0
+            ? tr("Downloading the video… %1 of %2")
+                      .arg(received, locale.formattedDataSize(bytesTotal))
+            : tr("Downloading the video… %1").arg(received);
+    if (bytesTotal > 0)
+        it->progress->setValue(
+                int(qBound(qint64(0), bytesReceived * 100 / bytesTotal, qint64(100))));
+    // "%" would be read as a placeholder by the progress bar.
+    it->progress->setFormat(QString(text).replace(u'%', QStringLiteral("%%")));
 }
 
 void JobsList::remove(const QString &jobId)

@@ -23,6 +23,8 @@ public:
     // Adds a row for the job, or updates its text.
     void upsert(const JobRecord &job);
     void setProgress(const QString &jobId, int percent, qint64 msLeft);
+    // A remote video being fetched: bytes so far of bytesTotal (-1 when unknown).
+    void setDownloadProgress(const QString &jobId, qint64 bytesReceived, qint64 bytesTotal);
     void remove(const QString &jobId);
     bool contains(const QString &jobId) const { return m_rows.contains(jobId); }
     QStringList jobIds() const { return m_order; }

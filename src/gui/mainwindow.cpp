@@ -331,16 +331,7 @@ void MainWindow::onJobProgress(const QString &jobId, int percent, qint64 msLeft)
 void MainWindow::onJobDownloadProgress(const QString &jobId, qint64 bytesReceived,
                                        qint64 bytesTotal)
 {
-    if (jobId != m_currentJobId)
-        return;
-    const QLocale locale;
-    const QString received = locale.formattedDataSize(bytesReceived);
-    // "%" would be read as a placeholder by the progress bar.
-    const QString text = bytesTotal > 0
-            ? tr("Downloading the video… %1 of %2")
-                      .arg(received, locale.formattedDataSize(bytesTotal))
-            : tr("Downloading the video… %1").arg(received);
-    ui->progressBar->setFormat(QString(text).replace(u'%', QStringLiteral("%%")));
+    m_jobsList->setDownloadProgress(jobId, bytesReceived, bytesTotal);
 }
 
 void MainWindow::updateProviderLabel()
@@ -357,6 +348,22 @@ void MainWindow::updateProviderLabel()
         ui->providerLabel->setText(tr("%1 (%2) · %3 · about $%4 per new video")
                                            .arg(spec.provider, spec.model, size)
                                            .arg(estimate, 0, 'f', 2));
+    // An http:// address on another machine would carry the API key unencrypted: say so before
+    // Generate is pressed (refused unless openai/allowInsecure=true, then a warning).
+    if (spec.provider == QLatin1String("openai")) {
+        const OpenAIConfig config = OpenAIConfig::fromSettings(*m_context->settings());
+        const QString refusal = config.checkTransport();
+        if (!refusal.isEmpty() || config.sendsKeyInClearText()) {
+            m_transportWarning = refusal.isEmpty() ? config.insecureWarning() : refusal;
+            showMessage(m_transportWarning, true);
+            return;
+        }
+    }
+    if (!m_transportWarning.isEmpty()) {
+        if (ui->messageLabel->text() == m_transportWarning)
+            showMessage(QString(), false);
+        m_transportWarning.clear();
+    }
     checkApiKey();
 }
 

@@ -93,6 +93,7 @@ private:
     QSet<QString> m_submitted; // jobs asked for in this window, still under way
     QString m_previewJobId;
     QString m_keyWarning;
+    QString m_transportWarning;
     ConfirmHandler m_confirm;
     NotifyHandler m_notify;
     SavePathHandler m_askSavePath;
