@@ -1,6 +1,7 @@
 #pragma once
 // The REST server: one route table, answered at the root and under /api/video-generation/, thin
 // handlers that forward to VideoController, refusals logged, counters for /metrics.
+#include "admingate.h"
 #include "httpmessage.h"
 #include "servermetrics.h"
 
@@ -37,6 +38,12 @@ public:
     QAbstractSocket::SocketError socketError() const { return m_socketError; }
 
     VideoController *controller() const { return m_controller; }
+    AdminGate &adminGate() { return m_admin; }
+
+Q_SIGNALS:
+    // Every answered request, for a request log: the path as sent (percent-encoded), the status
+    // and the time from the parsed request to the answer handed to the socket.
+    void requestServed(const QByteArray &method, const QString &path, int status, qint64 ms);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -51,16 +58,23 @@ private:
         QString pattern; // "/status/{run_id}": also the route's name in metrics
         QStringList segments;
         Handler handler;
+        bool admin = false; // needs AdminGate's consent
     };
+    enum class Access { Public, Admin };
 
-    void addRoute(const QByteArray &method, const QString &pattern, Handler handler);
+    void addRoute(const QByteArray &method, const QString &pattern, Handler handler,
+                  Access access = Access::Public);
+    bool hostAllowed(const QByteArray &host) const;
+    bool originAllowed(const QByteArray &origin) const;
+    void addCommonHeaders(const HttpRequest &request, HttpResponse &response) const;
     void setUpRoutes();
     void dispatch(const HttpRequest &request, const Reply &reply, QString *routeName);
     void send(const QPointer<QTcpSocket> &socket, const HttpRequest &request, const QString &route,
-              HttpResponse response, bool close);
+              HttpResponse response, bool close, qint64 startedMs = 0);
 
     AppContext *m_context;
     VideoController *m_controller; // child
+    AdminGate m_admin;
     QList<Route> m_routes;
     ServerMetrics m_metrics;
     GuardedTcpServer *m_tcp = nullptr;
