@@ -35,6 +35,7 @@
 #include <QUuid>
 #include <QtEndian>
 
+#include <array>
 #include <cmath>
 #include <functional>
 #include <utility>
@@ -260,6 +261,8 @@ private Q_SLOTS:
     void hostHeaderAllowList();
     void securityHeadersAndCors();
     void requestServedSignal();
+    void slowClientIsDropped();
+    void connectionCap();
 
 private:
     // Admin credentials in the settings (low PBKDF2 cost: tests only) and no localhost bypass.
@@ -1630,6 +1633,66 @@ void TestServer::requestServedSignal()
     QCOMPARE(served.at(0).at(1).toString(), QStringLiteral("/nowhere/42"));
     QCOMPARE(served.at(0).at(2).toInt(), 404);
     QVERIFY(served.at(0).at(3).toLongLong() >= 0);
+}
+
+void TestServer::slowClientIsDropped()
+{
+    QCOMPARE(m_context->settings()->setValue("server/requestTimeoutSeconds", 1), QString());
+    RestServer server(m_context.get());
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    // One byte every 100 ms: the whole head would take about 5 s.
+    const QByteArray head = "GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: aaaaaaaaaaaa\r\n\r\n";
+    QTcpSocket socket;
+    QByteArray answer;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { answer += socket.readAll(); });
+    qsizetype sent = 0;
+    QTimer drip;
+    drip.setInterval(100);
+    connect(&drip, &QTimer::timeout, this, [&] {
+        if (sent < head.size() && socket.state() == QAbstractSocket::ConnectedState)
+            socket.write(head.mid(sent++, 1));
+    });
+    QElapsedTimer elapsed;
+    elapsed.start();
+    socket.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(socket.waitForConnected(10000));
+    drip.start();
+    QTRY_VERIFY_WITH_TIMEOUT(answer.startsWith("HTTP/1.1 408"), 4000);
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 15000);
+    QVERIFY(sent < head.size());
+    QVERIFY2(elapsed.elapsed() < 4000, qPrintable(QString::number(elapsed.elapsed())));
+    // A client that sends its request at once is answered.
+    QCOMPARE(rawExchange(server.port(),
+                         "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                     .first,
+             200);
+}
+
+void TestServer::connectionCap()
+{
+    QCOMPARE(m_context->settings()->setValue("server/maxConnections", 2), QString());
+    RestServer server(m_context.get());
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    const QByteArray keepAlive = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    std::array<QTcpSocket, 2> open;
+    for (QTcpSocket &socket : open) {
+        socket.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(socket.waitForConnected(10000));
+        socket.write(keepAlive);
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll()).contains("\r\n\r\n"), 10000);
+        QVERIFY(answer.startsWith("HTTP/1.1 200"));
+    }
+    const auto [status, answer] = rawExchange(server.port(), keepAlive, true);
+    QVERIFY2(status == 503, answer.constData());
+    QVERIFY(answer.toLower().contains("retry-after"));
+    // A connection that ends frees its place.
+    open.at(0).disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(
+            rawExchange(server.port(),
+                        "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .first,
+            200, 10000);
 }
 
 QTEST_MAIN(TestServer)

@@ -310,6 +310,13 @@ const QList<Settings::Entry> &Settings::entries()
              "Comma-separated host names the server answers to besides localhost and IP "
              "addresses (*.example.org allowed); guards against DNS rebinding.",
              checkOptionalName},
+            {"server/requestTimeoutSeconds", 30,
+             "Time a client has to send one request's headers and body, in seconds; slower "
+             "clients are cut off.",
+             checkRange<1, 3600>},
+            {"server/maxConnections", 512,
+             "Connections the REST server keeps open at most; more are answered 503.",
+             checkRange<1, 100000>},
             {"server/corsOrigins", QString(),
              "Comma-separated origins (http://localhost:3000) whose pages may call the server "
              "from a browser.",

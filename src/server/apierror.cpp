@@ -165,6 +165,15 @@ HttpResponse errorResponse(const ApiError &error)
         response.headers << HttpResponse::Header {"Retry-After", QByteArray::number(error.number)};
         return response;
     }
+    case ApiError::Kind::RequestTimeout:
+        return detail(ApiError::tr("The request took too long to arrive."), 408);
+    case ApiError::Kind::TooManyConnections: {
+        HttpResponse response = detail(
+                ApiError::tr("The server is busy with too many connections. Try again shortly."),
+                503);
+        response.headers << HttpResponse::Header {"Retry-After", "5"};
+        return response;
+    }
     case ApiError::Kind::HostNotAllowed:
         return detail(ApiError::tr("This server does not answer to the host name %1. Add it to "
                                    "server/allowedHosts if it is yours.")

@@ -29,6 +29,8 @@ public:
         AdminUnauthorized, // 401 with WWW-Authenticate: an admin route without valid credentials
         Banned, // 403 with Retry-After (number: seconds): too many failed admin logins
         HostNotAllowed, // 403: a Host header outside the allow-list (DNS rebinding)
+        RequestTimeout, // 408: the request did not arrive in time
+        TooManyConnections, // 503: the connection cap is reached
     };
 
     Kind kind = Kind::NotFound;

@@ -251,6 +251,9 @@ bool RestServer::listen(const QHostAddress &address, quint16 port)
     }
     auto tcp = std::make_unique<GuardedTcpServer>();
     tcp->setMaxBodyBytes(m_context->settings()->integer("server/maxBodyBytes"));
+    tcp->setRequestTimeoutMs(
+            int(m_context->settings()->integer("server/requestTimeoutSeconds") * 1000));
+    tcp->setMaxConnections(int(m_context->settings()->integer("server/maxConnections")));
     if (!tcp->listen(address, port)) {
         m_error = tcp->errorString();
         m_socketError = tcp->serverError();
