@@ -263,6 +263,7 @@ private Q_SLOTS:
     void requestServedSignal();
     void slowClientIsDropped();
     void connectionCap();
+    void pipelinedAnswersInOrder();
 
 private:
     // Admin credentials in the settings (low PBKDF2 cost: tests only) and no localhost bypass.
@@ -1693,6 +1694,38 @@ void TestServer::connectionCap()
                         "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                     .first,
             200, 10000);
+}
+
+void TestServer::pipelinedAnswersInOrder()
+{
+    // A generate that waits for its video, then a health check, on one connection at once: the
+    // health check is handled first, but its answer must come second.
+    HeldProvider *held = holdLocalJobs();
+    const QByteArray body
+            = QJsonDocument(generateBody(3001, kDrill)).toJson(QJsonDocument::Compact);
+    const QByteArray pipelined = "POST /generate HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                                 "application/json\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n" + body
+            + "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+    QSignalSpy served(m_server.get(), &RestServer::requestServed);
+    QTcpSocket socket;
+    QByteArray answer;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { answer += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(socket.waitForConnected(10000));
+    socket.write(pipelined);
+    QTRY_COMPARE_WITH_TIMEOUT(served.size(), 1, 20000);
+    QCOMPARE(served.at(0).at(1).toString(), QStringLiteral("/"));
+    QTRY_COMPARE(held->heldCount(), 1);
+    QVERIFY2(answer.isEmpty(), answer.constData());
+    held->release();
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 60000);
+    answer += socket.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.left(300).constData());
+    const qsizetype second = answer.indexOf("HTTP/1.1 ", 10);
+    QVERIFY(second > 0);
+    QVERIFY(answer.left(second).contains("video_url"));
+    QVERIFY(answer.mid(second).contains("Video Generation Service is running"));
 }
 
 QTEST_MAIN(TestServer)

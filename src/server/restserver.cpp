@@ -113,6 +113,17 @@ RestServer::RestServer(AppContext *context, QObject *parent)
 
 RestServer::~RestServer() = default;
 
+RestServer::AnswerQueue *RestServer::AnswerQueue::of(QTcpSocket *socket)
+{
+    static const QString name = QStringLiteral("drillstudio-answer-queue");
+    if (auto *queue = socket->findChild<QObject *>(name, Qt::FindDirectChildrenOnly))
+        return static_cast<AnswerQueue *>(queue);
+    auto *queue = new AnswerQueue;
+    queue->setObjectName(name);
+    queue->setParent(socket);
+    return queue;
+}
+
 // The route table. Handlers only unpack the request and forward to the controller.
 void RestServer::setUpRoutes()
 {
@@ -292,16 +303,17 @@ bool RestServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     const QPointer<QTcpSocket> guarded = socket;
     auto route = std::make_shared<QString>();
     auto answered = std::make_shared<bool>(false);
+    const int sequence = AnswerQueue::of(socket)->nextSequence++;
     QElapsedTimer started;
     started.start();
     const qint64 startedMs = started.msecsSinceReference();
-    const Reply reply
-            = [this, guarded, copy, route, answered, close, startedMs](const HttpResponse &r) {
-                  if (*answered)
-                      return;
-                  *answered = true;
-                  send(guarded, copy, *route, r, close, startedMs);
-              };
+    const Reply reply = [this, guarded, copy, route, answered, close, startedMs,
+                         sequence](const HttpResponse &r) {
+        if (*answered)
+            return;
+        *answered = true;
+        send(guarded, copy, *route, r, close, startedMs, sequence);
+    };
     if (const qint64 seconds = m_admin.bannedFor(copy.peer)) {
         *route = QStringLiteral("banned");
         reply(errorResponse(ApiError {ApiError::Kind::Banned, {}, {}, seconds, {}}));
@@ -407,7 +419,8 @@ void RestServer::dispatch(const HttpRequest &request, const Reply &reply, QStrin
 }
 
 void RestServer::send(const QPointer<QTcpSocket> &socket, const HttpRequest &request,
-                      const QString &route, HttpResponse response, bool close, qint64 startedMs)
+                      const QString &route, HttpResponse response, bool close, qint64 startedMs,
+                      int sequence)
 {
     m_metrics.countRequest(route, request.method, response.status);
     addCommonHeaders(request, response);
@@ -427,6 +440,36 @@ void RestServer::send(const QPointer<QTcpSocket> &socket, const HttpRequest &req
                                    << "left before the answer";
         return;
     }
+    AnswerQueue *queue = sequence >= 0 ? AnswerQueue::of(socket) : nullptr;
+    if (!queue) {
+        write(socket, request, response, close);
+        return;
+    }
+    // Pipelined requests are answered in the order they came, whatever order their handlers
+    // finish in (a waiting POST /generate, then a quick GET /status).
+    queue->pending.insert(sequence, AnswerQueue::Pending {request, response, close});
+    flush(queue, socket);
+}
+
+void RestServer::flush(AnswerQueue *queue, QTcpSocket *socket)
+{
+    while (!queue->streaming && queue->pending.contains(queue->nextOut)) {
+        const AnswerQueue::Pending next = queue->pending.take(queue->nextOut++);
+        if (socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        if (FileStream *stream = write(socket, next.request, next.response, next.close)) {
+            queue->streaming = stream;
+            connect(stream, &QObject::destroyed, queue, [this, queue, socket] {
+                queue->streaming = nullptr;
+                flush(queue, socket);
+            });
+        }
+    }
+}
+
+FileStream *RestServer::write(QTcpSocket *socket, const HttpRequest &request, HttpResponse response,
+                              bool close)
+{
     const bool headOnly = request.method == "HEAD";
     if (response.isFile() && !headOnly && response.fileLength > 0) {
         auto file = std::make_unique<QFile>(response.filePath);
@@ -439,7 +482,7 @@ void RestServer::send(const QPointer<QTcpSocket> &socket, const HttpRequest &req
             auto *stream = new FileStream(socket, std::move(file), response.fileOffset,
                                           response.fileLength, close);
             stream->start();
-            return;
+            return stream;
         }
     }
     QByteArray out = response.head(close);
@@ -448,4 +491,5 @@ void RestServer::send(const QPointer<QTcpSocket> &socket, const HttpRequest &req
     socket->write(out);
     if (close)
         socket->disconnectFromHost();
+    return nullptr;
 }

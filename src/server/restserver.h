@@ -8,11 +8,13 @@
 #include <QAbstractHttpServer>
 #include <QAbstractSocket>
 #include <QHostAddress>
+#include <QMap>
 #include <QPointer>
 
 #include <functional>
 
 class AppContext;
+class FileStream;
 class GuardedTcpServer;
 class QTcpSocket;
 class VideoController;
@@ -69,8 +71,27 @@ private:
     void addCommonHeaders(const HttpRequest &request, HttpResponse &response) const;
     void setUpRoutes();
     void dispatch(const HttpRequest &request, const Reply &reply, QString *routeName);
+    // The answers of one connection, written in the order of its requests (a child of the socket).
+    struct AnswerQueue : QObject
+    {
+        struct Pending
+        {
+            HttpRequest request;
+            HttpResponse response;
+            bool close = false;
+        };
+        int nextSequence = 0; // given to the next request read
+        int nextOut = 0; // the next answer to write
+        QMap<int, Pending> pending;
+        QPointer<FileStream> streaming; // a download being sent; the next answer waits for it
+        static AnswerQueue *of(QTcpSocket *socket);
+    };
+
     void send(const QPointer<QTcpSocket> &socket, const HttpRequest &request, const QString &route,
-              HttpResponse response, bool close, qint64 startedMs = 0);
+              HttpResponse response, bool close, qint64 startedMs = 0, int sequence = -1);
+    void flush(AnswerQueue *queue, QTcpSocket *socket);
+    FileStream *write(QTcpSocket *socket, const HttpRequest &request, HttpResponse response,
+                      bool close);
 
     AppContext *m_context;
     VideoController *m_controller; // child
