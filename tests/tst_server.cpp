@@ -1534,6 +1534,17 @@ void TestServer::fiveFailedLoginsBanTheAddress()
     for (int i = 1; i < AdminGate::MaxFailures; ++i)
         QCOMPARE(request("GET", QStringLiteral("/metrics"), {}, {bearer("wrong-key")}).status, 401);
     QCOMPARE(request("GET", QStringLiteral("/")).status, 200);
+
+    // Behind a trusted proxy, the client it names is banned, not the proxy.
+    QCOMPARE(m_context->settings()->setValue("server/trustedProxies", QStringLiteral("127.0.0.1")),
+             QString());
+    const QPair<QByteArray, QByteArray> attacker {"X-Forwarded-For", "203.0.113.9"};
+    const QPair<QByteArray, QByteArray> coach {"X-Forwarded-For", "203.0.113.10"};
+    for (int i = 1; i <= AdminGate::MaxFailures; ++i)
+        request("GET", QStringLiteral("/metrics"), {}, {attacker, bearer("wrong-key")});
+    QCOMPARE(request("GET", QStringLiteral("/"), {}, {attacker}).status, 403);
+    QCOMPARE(request("GET", QStringLiteral("/"), {}, {coach}).status, 200);
+    QCOMPARE(request("GET", QStringLiteral("/metrics"), {}, {coach, bearer(kApiKey)}).status, 200);
 }
 
 void TestServer::otherAddressesNeedCredentials()

@@ -97,11 +97,11 @@ bool AdminGate::hasCredentials() const
     return password || parseHash(m_settings->string("server/apiKeyHash"));
 }
 
-qint64 AdminGate::bannedFor(const QHostAddress &peer) const
+qint64 AdminGate::bannedFor(const QString &client) const
 {
     if (m_failures.isEmpty())
         return 0;
-    const auto it = m_failures.constFind(peer.toString());
+    const auto it = m_failures.constFind(client);
     const qint64 now = m_clock->nowMs();
     if (it == m_failures.cend() || it->bannedUntil <= now)
         return 0;
@@ -126,11 +126,11 @@ bool AdminGate::registerFailure(const QString &address, qint64 now)
     return true;
 }
 
-AdminGate::Verdict AdminGate::check(const QHostAddress &peer, const QByteArray &authorization,
-                                    bool forwarded)
+AdminGate::Verdict AdminGate::check(const QHostAddress &peer, const QString &client,
+                                    const QByteArray &authorization, bool forwarded)
 {
     Verdict verdict;
-    if (const qint64 left = bannedFor(peer)) {
+    if (const qint64 left = bannedFor(client)) {
         verdict.result = Result::Banned;
         verdict.retryAfterSeconds = left;
         return verdict;
@@ -165,12 +165,12 @@ AdminGate::Verdict AdminGate::check(const QHostAddress &peer, const QByteArray &
         accepted = verifySecret(value, m_settings->string("server/apiKeyHash"));
     }
     if (accepted) {
-        m_failures.remove(peer.toString());
+        m_failures.remove(client);
         verdict.result = Result::Accepted;
         return verdict;
     }
     const qint64 now = m_clock->nowMs();
-    if (registerFailure(peer.toString(), now)) {
+    if (registerFailure(client, now)) {
         verdict.result = Result::Banned;
         verdict.retryAfterSeconds = m_settings->integer("server/banSeconds");
         return verdict;

@@ -36,11 +36,14 @@ public:
 
     // True when an admin password or an API key is configured.
     bool hasCredentials() const;
-    // The ban of an address, if any: seconds left, else 0.
-    qint64 bannedFor(const QHostAddress &peer) const;
-    // Checks the Authorization header of a request to an admin route. forwarded: the request came
-    // through a proxy (X-Forwarded-For), so a loopback peer is not the client.
-    Verdict check(const QHostAddress &peer, const QByteArray &authorization, bool forwarded);
+    // The ban of a client address, if any: seconds left, else 0.
+    qint64 bannedFor(const QString &client) const;
+    // Checks the Authorization header of a request to an admin route. peer: the connection's
+    // address; client: the address failures count against (the client behind a trusted proxy);
+    // forwarded: the request came through a proxy (X-Forwarded-For), so a loopback peer is not
+    // the client.
+    Verdict check(const QHostAddress &peer, const QString &client, const QByteArray &authorization,
+                  bool forwarded);
 
     // "pbkdf2-sha256$<iterations>$<salt, base64>$<key, base64>" for the secret, with a random salt.
     static QString hashSecret(const QByteArray &secret, int iterations = DefaultIterations);

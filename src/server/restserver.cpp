@@ -314,7 +314,7 @@ bool RestServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         *answered = true;
         send(guarded, copy, *route, r, close, startedMs, sequence);
     };
-    if (const qint64 seconds = m_admin.bannedFor(copy.peer)) {
+    if (const qint64 seconds = m_admin.bannedFor(m_controller->clientAddress(copy))) {
         *route = QStringLiteral("banned");
         reply(errorResponse(ApiError {ApiError::Kind::Banned, {}, {}, seconds, {}}));
         return true;
@@ -391,9 +391,9 @@ void RestServer::dispatch(const HttpRequest &request, const Reply &reply, QStrin
         }
         *routeName = route.pattern;
         if (route.admin) {
-            const AdminGate::Verdict verdict
-                    = m_admin.check(request.peer, request.header("authorization"),
-                                    !request.header("x-forwarded-for").isEmpty());
+            const AdminGate::Verdict verdict = m_admin.check(
+                    request.peer, m_controller->clientAddress(request),
+                    request.header("authorization"), !request.header("x-forwarded-for").isEmpty());
             switch (verdict.result) {
             case AdminGate::Result::Accepted:
                 break;
