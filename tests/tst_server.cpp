@@ -2,6 +2,7 @@
 // extensions (Range, ETag, HEAD, thumbnails, 202, metrics, OpenAPI), the password lockout, the
 // size limits, the one run ID rule, and that no password reaches an answer, the log or the data
 // folder. Every test function has its own data folder and server (init/cleanup).
+#include "admingate.h"
 #include "appcontext.h"
 #include "clock.h"
 #include "jobmanager.h"
@@ -34,6 +35,7 @@
 #include <QUuid>
 #include <QtEndian>
 
+#include <array>
 #include <cmath>
 #include <functional>
 #include <utility>
@@ -250,6 +252,22 @@ private Q_SLOTS:
     void trustedProxiesNameTheClient();
     void serveCommand();
     void serveCommandRefusesBadArguments();
+
+    void adminRoutesNeedCredentials();
+    void localhostBypassesAdminCredentials();
+    void fiveFailedLoginsBanTheAddress();
+    void otherAddressesNeedCredentials();
+    void hashSecretCommand();
+    void hostHeaderAllowList();
+    void securityHeadersAndCors();
+    void requestServedSignal();
+    void slowClientIsDropped();
+    void connectionCap();
+    void pipelinedAnswersInOrder();
+
+private:
+    // Admin credentials in the settings (low PBKDF2 cost: tests only) and no localhost bypass.
+    void configureAdmin();
 };
 
 void TestServer::init()
@@ -845,7 +863,8 @@ void TestServer::headOfADownload()
     QCOMPARE(part.header("content-length"), QByteArrayLiteral("10"));
     // The raw answer has no body after the head, and the connection serves the next request.
     const QByteArray raw = "HEAD /api/video-generation" + path.toLatin1()
-            + " HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+            + " HTTP/1.1\r\nHost: localhost\r\n\r\nGET / HTTP/1.1\r\nHost: "
+              "localhost\r\nConnection: close\r\n\r\n";
     const auto [status, answer] = rawExchange(m_server->port(), raw, true);
     QCOMPARE(status, 200);
     const qsizetype headEnd = answer.indexOf("\r\n\r\n");
@@ -1127,17 +1146,18 @@ void TestServer::oversizedBodyIsRefused()
 void TestServer::bodyWithoutContentLength()
 {
     // A chunked body is refused with 411 before it is read.
-    const auto [chunked, chunkedAnswer]
-            = rawExchange(m_server->port(),
-                          "POST /generate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                          "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+    const auto [chunked, chunkedAnswer] = rawExchange(
+            m_server->port(),
+            "POST /generate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
     QVERIFY2(chunked == 411, chunkedAnswer.constData());
     QVERIFY(chunkedAnswer.contains("Content-Length"));
     // Without Content-Length or Transfer-Encoding a request has no body (RFC 9112): FastAPI's
     // 422 for a missing body.
-    const auto [none, noneAnswer] = rawExchange(
-            m_server->port(),
-            "POST /api/video-generation/generate HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    const auto [none, noneAnswer]
+            = rawExchange(m_server->port(),
+                          "POST /api/video-generation/generate HTTP/1.1\r\nHost: "
+                          "localhost\r\nConnection: close\r\n\r\n");
     QVERIFY2(none == 422, noneAnswer.constData());
     QVERIFY(noneAnswer.contains(R"("type":"missing")"));
     QCOMPARE(request("GET", QStringLiteral("/")).status, 200);
@@ -1146,17 +1166,17 @@ void TestServer::bodyWithoutContentLength()
 void TestServer::oversizedHeadersAreRefused()
 {
     // 32 KiB of request head at most: one long header, or many.
-    const QByteArray one
-            = "GET / HTTP/1.1\r\nHost: x\r\nX-Padding: " + QByteArray(40 * 1024, 'a') + "\r\n\r\n";
+    const QByteArray one = "GET / HTTP/1.1\r\nHost: localhost\r\nX-Padding: "
+            + QByteArray(40 * 1024, 'a') + "\r\n\r\n";
     const auto [status, answer] = rawExchange(m_server->port(), one);
     QVERIFY2(status == 431, answer.left(200).constData());
-    QByteArray many = "GET /status/1 HTTP/1.1\r\nHost: x\r\n";
+    QByteArray many = "GET /status/1 HTTP/1.1\r\nHost: localhost\r\n";
     for (int i = 0; i < 2000; ++i)
         many += "X-Header-" + QByteArray::number(i) + ": some value\r\n";
     many += "\r\n";
     QCOMPARE(rawExchange(m_server->port(), many).first, 431);
     // Just under the limit is fine.
-    const QByteArray fits = "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Padding: "
+    const QByteArray fits = "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nX-Padding: "
             + QByteArray(30 * 1024, 'a') + "\r\n\r\n";
     QCOMPARE(rawExchange(m_server->port(), fits).first, 200);
     const QByteArray metrics = request("GET", QStringLiteral("/metrics")).body;
@@ -1413,6 +1433,310 @@ void TestServer::serveCommandRefusesBadArguments()
              QStringLiteral("--data-dir"), dataDir.path()});
     QCOMPARE(badHost.exitCode, 2);
     QVERIFY2(badHost.err.contains(QLatin1String("--host")), qPrintable(badHost.err));
+}
+
+namespace {
+
+const QByteArray kAdminUser = QByteArrayLiteral("coach");
+const QByteArray kAdminPassword = QByteArrayLiteral("admin-password-not-secret");
+const QByteArray kApiKey = QByteArrayLiteral("api-key-not-secret-0123456789");
+
+QPair<QByteArray, QByteArray> basicAuth(const QByteArray &user, const QByteArray &password)
+{
+    return {QByteArrayLiteral("Authorization"),
+            "Basic " + QByteArray(user + ':' + password).toBase64()};
+}
+
+QPair<QByteArray, QByteArray> bearer(const QByteArray &key)
+{
+    return {QByteArrayLiteral("Authorization"), "Bearer " + key};
+}
+
+} // namespace
+
+void TestServer::configureAdmin()
+{
+    Settings *settings = m_context->settings();
+    QCOMPARE(settings->setValue("server/localhostBypass", false), QString());
+    QCOMPARE(settings->setValue("server/adminUser", QString::fromUtf8(kAdminUser)), QString());
+    QCOMPARE(settings->setValue("server/adminPasswordHash",
+                                AdminGate::hashSecret(kAdminPassword, 1000)),
+             QString());
+    QCOMPARE(settings->setValue("server/apiKeyHash", AdminGate::hashSecret(kApiKey, 1000)),
+             QString());
+}
+
+void TestServer::adminRoutesNeedCredentials()
+{
+    configureAdmin();
+    // The secret itself is refused as a hash.
+    QVERIFY(!m_context->settings()->setValue("server/apiKeyHash", kApiKey).isEmpty());
+
+    const Answer none = request("GET", QStringLiteral("/metrics"));
+    QCOMPARE(none.status, 401);
+    QVERIFY(none.header("www-authenticate").startsWith("Basic realm="));
+    QCOMPARE(
+            request("GET", QStringLiteral("/metrics"), {}, {basicAuth(kAdminUser, "wrong")}).status,
+            401);
+    QCOMPARE(request("GET", QStringLiteral("/metrics"), {}, {basicAuth("other", kAdminPassword)})
+                     .status,
+             401);
+    QCOMPARE(request("GET", QStringLiteral("/metrics"), {}, {bearer("wrong-key")}).status, 401);
+    QCOMPARE(request("GET", QStringLiteral("/metrics"), {}, {basicAuth(kAdminUser, kAdminPassword)})
+                     .status,
+             200);
+    QCOMPARE(request("GET", QStringLiteral("/metrics"), {}, {bearer(kApiKey)}).status, 200);
+    QCOMPARE(request("DELETE", QStringLiteral("/cache/5")).status, 401);
+    QCOMPARE(request("DELETE", QStringLiteral("/api/video-generation/cache/5")).status, 401);
+    QCOMPARE(request("DELETE", QStringLiteral("/cache/5"), {}, {bearer(kApiKey)}).status, 200);
+    // One run's status is not an admin route.
+    QCOMPARE(request("GET", QStringLiteral("/status/5")).status, 200);
+    // A loopback peer behind a proxy is not trusted as local.
+    QCOMPARE(m_context->settings()->setValue("server/localhostBypass", true), QString());
+    QCOMPARE(request("GET", QStringLiteral("/metrics"), {},
+                     {{QByteArrayLiteral("X-Forwarded-For"), QByteArrayLiteral("203.0.113.7")}})
+                     .status,
+             401);
+}
+
+void TestServer::localhostBypassesAdminCredentials()
+{
+    configureAdmin();
+    QCOMPARE(request("GET", QStringLiteral("/metrics")).status, 401);
+    QCOMPARE(m_context->settings()->setValue("server/localhostBypass", true), QString());
+    QCOMPARE(request("GET", QStringLiteral("/metrics")).status, 200);
+    QCOMPARE(request("DELETE", QStringLiteral("/cache/5")).status, 200);
+}
+
+void TestServer::fiveFailedLoginsBanTheAddress()
+{
+    configureAdmin();
+    QCOMPARE(m_context->settings()->setValue("server/banSeconds", 120), QString());
+    // Asking without credentials (as a browser does first) is not a failure.
+    for (int i = 0; i < 6; ++i)
+        QCOMPARE(request("GET", QStringLiteral("/metrics")).status, 401);
+    for (int i = 1; i < AdminGate::MaxFailures; ++i)
+        QCOMPARE(request("GET", QStringLiteral("/metrics"), {}, {bearer("wrong-key")}).status, 401);
+    const Answer banned = request("GET", QStringLiteral("/metrics"), {}, {bearer("wrong-key")});
+    QCOMPARE(banned.status, 403);
+    QCOMPARE(banned.header("retry-after"), QByteArrayLiteral("120"));
+    // Banned from every route, and the right key does not lift it.
+    const Answer health = request("GET", QStringLiteral("/"));
+    QCOMPARE(health.status, 403);
+    QVERIFY(health.header("retry-after").toInt() > 0);
+    QCOMPARE(request("GET", QStringLiteral("/metrics"), {}, {bearer(kApiKey)}).status, 403);
+    m_clock.advance(60 * 1000);
+    QCOMPARE(request("GET", QStringLiteral("/")).header("retry-after"), QByteArrayLiteral("60"));
+    m_clock.advance(61 * 1000);
+    QCOMPARE(request("GET", QStringLiteral("/")).status, 200);
+    QCOMPARE(request("GET", QStringLiteral("/metrics"), {}, {bearer(kApiKey)}).status, 200);
+    // A success clears the count: four more failures do not ban.
+    for (int i = 1; i < AdminGate::MaxFailures; ++i)
+        QCOMPARE(request("GET", QStringLiteral("/metrics"), {}, {bearer("wrong-key")}).status, 401);
+    QCOMPARE(request("GET", QStringLiteral("/")).status, 200);
+
+    // Behind a trusted proxy, the client it names is banned, not the proxy.
+    QCOMPARE(m_context->settings()->setValue("server/trustedProxies", QStringLiteral("127.0.0.1")),
+             QString());
+    const QPair<QByteArray, QByteArray> attacker {"X-Forwarded-For", "203.0.113.9"};
+    const QPair<QByteArray, QByteArray> coach {"X-Forwarded-For", "203.0.113.10"};
+    for (int i = 1; i <= AdminGate::MaxFailures; ++i)
+        request("GET", QStringLiteral("/metrics"), {}, {attacker, bearer("wrong-key")});
+    QCOMPARE(request("GET", QStringLiteral("/"), {}, {attacker}).status, 403);
+    QCOMPARE(request("GET", QStringLiteral("/"), {}, {coach}).status, 200);
+    QCOMPARE(request("GET", QStringLiteral("/metrics"), {}, {coach, bearer(kApiKey)}).status, 200);
+}
+
+void TestServer::otherAddressesNeedCredentials()
+{
+    RestServer open(m_context.get());
+    QVERIFY(!open.listen(QHostAddress::AnyIPv4, 0));
+    QVERIFY2(open.errorString().contains(QLatin1String("server/apiKeyHash")),
+             qPrintable(open.errorString()));
+    QCOMPARE(m_context->settings()->setValue("server/apiKeyHash",
+                                             AdminGate::hashSecret(kApiKey, 1000)),
+             QString());
+    RestServer guarded(m_context.get());
+    QVERIFY2(guarded.listen(QHostAddress::AnyIPv4, 0), qPrintable(guarded.errorString()));
+}
+
+void TestServer::hashSecretCommand()
+{
+    QProcess process;
+    process.setProgram(qEnvironmentVariable("DRILLSTUDIO_CLI"));
+    process.setArguments({QStringLiteral("serve"), QStringLiteral("--data-dir"),
+                          m_dir->filePath(QStringLiteral("cli")), QStringLiteral("--hash-secret")});
+    process.start();
+    QVERIFY(process.waitForStarted());
+    process.write(kApiKey + '\n');
+    process.closeWriteChannel();
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 0);
+    const QString hash = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+    QVERIFY2(hash.startsWith(QLatin1String("pbkdf2-sha256$")), qPrintable(hash));
+    QVERIFY(!hash.contains(QString::fromUtf8(kApiKey)));
+    QVERIFY(AdminGate::verifySecret(kApiKey, hash));
+    QVERIFY(!AdminGate::verifySecret(kApiKey + 'x', hash));
+    // Salted: the same secret hashes differently each time.
+    QVERIFY(AdminGate::hashSecret(kApiKey, 1000) != AdminGate::hashSecret(kApiKey, 1000));
+}
+
+void TestServer::hostHeaderAllowList()
+{
+    const auto get = [this](const QByteArray &host) {
+        return rawExchange(m_server->port(),
+                           "GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                .first;
+    };
+    const QByteArray port = QByteArray::number(m_server->port());
+    QCOMPARE(get("127.0.0.1:" + port), 200);
+    QCOMPARE(get("localhost:" + port), 200);
+    QCOMPARE(get("[::1]:" + port), 200);
+    QCOMPARE(get("192.0.2.10"), 200);
+    QCOMPARE(get("attacker.example:" + port), 403);
+    QCOMPARE(get("drills.example.org"), 403);
+    QCOMPARE(m_context->settings()->setValue("server/allowedHosts",
+                                             QStringLiteral("drills.example.org, *.team.example")),
+             QString());
+    QCOMPARE(get("drills.example.org:" + port), 200);
+    QCOMPARE(get("a.team.example"), 200);
+    QCOMPARE(get("team.example"), 403);
+    QCOMPARE(get("evilteam.example"), 403);
+}
+
+void TestServer::securityHeadersAndCors()
+{
+    const Answer plain = request("GET", QStringLiteral("/"));
+    QCOMPARE(plain.header("x-content-type-options"), QByteArrayLiteral("nosniff"));
+    QCOMPARE(plain.header("referrer-policy"), QByteArrayLiteral("no-referrer"));
+    QVERIFY(plain.header("content-security-policy").contains("frame-ancestors"));
+    QVERIFY(!plain.headers.contains("access-control-allow-origin"));
+    QCOMPARE(request("GET", QStringLiteral("/status/77")).header("x-content-type-options"),
+             QByteArrayLiteral("nosniff"));
+
+    QCOMPARE(m_context->settings()->setValue("server/corsOrigins",
+                                             QStringLiteral("http://localhost:3000")),
+             QString());
+    const QPair<QByteArray, QByteArray> dev {"Origin", "http://localhost:3000"};
+    const QPair<QByteArray, QByteArray> other {"Origin", "http://attacker.example"};
+    QCOMPARE(request("GET", QStringLiteral("/"), {}, {dev}).header("access-control-allow-origin"),
+             QByteArrayLiteral("http://localhost:3000"));
+    QVERIFY(!request("GET", QStringLiteral("/"), {}, {other})
+                     .headers.contains("access-control-allow-origin"));
+
+    const QPair<QByteArray, QByteArray> wants {"Access-Control-Request-Method", "POST"};
+    const Answer preflight = request("OPTIONS", QStringLiteral("/generate"), {}, {dev, wants});
+    QCOMPARE(preflight.status, 204);
+    QCOMPARE(preflight.header("access-control-allow-origin"),
+             QByteArrayLiteral("http://localhost:3000"));
+    QVERIFY(preflight.header("access-control-allow-methods").contains("POST"));
+    QVERIFY(preflight.header("access-control-allow-headers").toLower().contains("content-type"));
+    const Answer refused = request("OPTIONS", QStringLiteral("/generate"), {}, {other, wants});
+    QVERIFY(!refused.headers.contains("access-control-allow-origin"));
+    QVERIFY(!refused.headers.contains("access-control-allow-methods"));
+}
+
+void TestServer::requestServedSignal()
+{
+    QSignalSpy served(m_server.get(), &RestServer::requestServed);
+    QCOMPARE(request("GET", QStringLiteral("/nowhere/42")).status, 404);
+    QTRY_COMPARE(served.size(), 1);
+    QCOMPARE(served.at(0).at(0).toByteArray(), QByteArrayLiteral("GET"));
+    QCOMPARE(served.at(0).at(1).toString(), QStringLiteral("/nowhere/42"));
+    QCOMPARE(served.at(0).at(2).toInt(), 404);
+    QVERIFY(served.at(0).at(3).toLongLong() >= 0);
+}
+
+void TestServer::slowClientIsDropped()
+{
+    QCOMPARE(m_context->settings()->setValue("server/requestTimeoutSeconds", 1), QString());
+    RestServer server(m_context.get());
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    // One byte every 100 ms: the whole head would take about 5 s.
+    const QByteArray head = "GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: aaaaaaaaaaaa\r\n\r\n";
+    QTcpSocket socket;
+    QByteArray answer;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { answer += socket.readAll(); });
+    qsizetype sent = 0;
+    QTimer drip;
+    drip.setInterval(100);
+    connect(&drip, &QTimer::timeout, this, [&] {
+        if (sent < head.size() && socket.state() == QAbstractSocket::ConnectedState)
+            socket.write(head.mid(sent++, 1));
+    });
+    QElapsedTimer elapsed;
+    elapsed.start();
+    socket.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(socket.waitForConnected(10000));
+    drip.start();
+    QTRY_VERIFY_WITH_TIMEOUT(answer.startsWith("HTTP/1.1 408"), 4000);
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 15000);
+    QVERIFY(sent < head.size());
+    QVERIFY2(elapsed.elapsed() < 4000, qPrintable(QString::number(elapsed.elapsed())));
+    // A client that sends its request at once is answered.
+    QCOMPARE(rawExchange(server.port(),
+                         "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                     .first,
+             200);
+}
+
+void TestServer::connectionCap()
+{
+    QCOMPARE(m_context->settings()->setValue("server/maxConnections", 2), QString());
+    RestServer server(m_context.get());
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    const QByteArray keepAlive = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    std::array<QTcpSocket, 2> open;
+    for (QTcpSocket &socket : open) {
+        socket.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(socket.waitForConnected(10000));
+        socket.write(keepAlive);
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll()).contains("\r\n\r\n"), 10000);
+        QVERIFY(answer.startsWith("HTTP/1.1 200"));
+    }
+    const auto [status, answer] = rawExchange(server.port(), keepAlive, true);
+    QVERIFY2(status == 503, answer.constData());
+    QVERIFY(answer.toLower().contains("retry-after"));
+    // A connection that ends frees its place.
+    open.at(0).disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(
+            rawExchange(server.port(),
+                        "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .first,
+            200, 10000);
+}
+
+void TestServer::pipelinedAnswersInOrder()
+{
+    // A generate that waits for its video, then a health check, on one connection at once: the
+    // health check is handled first, but its answer must come second.
+    HeldProvider *held = holdLocalJobs();
+    const QByteArray body
+            = QJsonDocument(generateBody(3001, kDrill)).toJson(QJsonDocument::Compact);
+    const QByteArray pipelined = "POST /generate HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                                 "application/json\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n" + body
+            + "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+    QSignalSpy served(m_server.get(), &RestServer::requestServed);
+    QTcpSocket socket;
+    QByteArray answer;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { answer += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(socket.waitForConnected(10000));
+    socket.write(pipelined);
+    QTRY_COMPARE_WITH_TIMEOUT(served.size(), 1, 20000);
+    QCOMPARE(served.at(0).at(1).toString(), QStringLiteral("/"));
+    QTRY_COMPARE(held->heldCount(), 1);
+    QVERIFY2(answer.isEmpty(), answer.constData());
+    held->release();
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 60000);
+    answer += socket.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.left(300).constData());
+    const qsizetype second = answer.indexOf("HTTP/1.1 ", 10);
+    QVERIFY(second > 0);
+    QVERIFY(answer.left(second).contains("video_url"));
+    QVERIFY(answer.mid(second).contains("Video Generation Service is running"));
 }
 
 QTEST_MAIN(TestServer)

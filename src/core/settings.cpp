@@ -119,6 +119,18 @@ QString checkName(const QVariant &value)
     return {};
 }
 
+// Empty, or a salted hash as "drillstudio serve --hash-secret" prints it: never the secret itself.
+QString checkSecretHash(const QVariant &value)
+{
+    const QString text = value.toString().trimmed();
+    if (text.isEmpty()
+        || (text.startsWith(QLatin1String("pbkdf2-sha256$")) && text.count(QLatin1Char('$')) == 3
+            && text.size() <= 300))
+        return {};
+    return Settings::tr("Use a hash made by \"drillstudio serve --hash-secret\" "
+                        "(pbkdf2-sha256$iterations$salt$key), never the secret itself.");
+}
+
 QString checkOptionalName(const QVariant &value)
 {
     return value.toString().trimmed().size() > 200 ? Settings::tr("Use at most 200 characters.")
@@ -322,6 +334,36 @@ const QList<Settings::Entry> &Settings::entries()
             {"server/trustedProxies", QString(),
              "Comma-separated addresses of proxies whose X-Forwarded-For names the client (for "
              "the password lockout).",
+             checkOptionalName},
+            {"server/adminUser", QString(),
+             "User name for HTTP Basic on the admin routes (DELETE /cache/..., /metrics).",
+             checkOptionalName},
+            {"server/adminPasswordHash", QString(),
+             "Salted PBKDF2 hash of the admin password (drillstudio serve --hash-secret).",
+             checkSecretHash},
+            {"server/apiKeyHash", QString(),
+             "Salted PBKDF2 hash of the Bearer API key for the admin routes (drillstudio serve "
+             "--hash-secret).",
+             checkSecretHash},
+            {"server/localhostBypass", true,
+             "Let clients on this machine use the admin routes without credentials.", checkBool},
+            {"server/banSeconds", 3600,
+             "How long an address is refused after five failed admin logins, in seconds.",
+             checkRange<1, 7 * 24 * 3600>},
+            {"server/allowedHosts", QString(),
+             "Comma-separated host names the server answers to besides localhost and IP "
+             "addresses (*.example.org allowed); guards against DNS rebinding.",
+             checkOptionalName},
+            {"server/requestTimeoutSeconds", 30,
+             "Time a client has to send one request's headers and body, in seconds; slower "
+             "clients are cut off.",
+             checkRange<1, 3600>},
+            {"server/maxConnections", 512,
+             "Connections the REST server keeps open at most; more are answered 503.",
+             checkRange<1, 100000>},
+            {"server/corsOrigins", QString(),
+             "Comma-separated origins (http://localhost:3000) whose pages may call the server "
+             "from a browser.",
              checkOptionalName},
     };
     return table;

@@ -150,6 +150,35 @@ HttpResponse errorResponse(const ApiError &error)
     }
     case ApiError::Kind::Internal:
         return detail(error.message, 500);
+    case ApiError::Kind::AdminUnauthorized: {
+        HttpResponse response = detail(
+                ApiError::tr("This needs the admin user name and password, or the API key."), 401);
+        response.headers << HttpResponse::Header {"WWW-Authenticate",
+                                                  R"(Basic realm="DrillStudio", charset="UTF-8")"};
+        return response;
+    }
+    case ApiError::Kind::Banned: {
+        HttpResponse response = detail(ApiError::tr("Too many failed logins from your address. "
+                                                    "Try again in %n minute(s).",
+                                                    nullptr, int((error.number + 59) / 60)),
+                                       403);
+        response.headers << HttpResponse::Header {"Retry-After", QByteArray::number(error.number)};
+        return response;
+    }
+    case ApiError::Kind::RequestTimeout:
+        return detail(ApiError::tr("The request took too long to arrive."), 408);
+    case ApiError::Kind::TooManyConnections: {
+        HttpResponse response = detail(
+                ApiError::tr("The server is busy with too many connections. Try again shortly."),
+                503);
+        response.headers << HttpResponse::Header {"Retry-After", "5"};
+        return response;
+    }
+    case ApiError::Kind::HostNotAllowed:
+        return detail(ApiError::tr("This server does not answer to the host name %1. Add it to "
+                                   "server/allowedHosts if it is yours.")
+                              .arg(error.message),
+                      403);
     }
     return detail(QStringLiteral("Not Found"), 404);
 }

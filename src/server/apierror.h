@@ -26,13 +26,18 @@ public:
         LengthRequired, // 411: a body without Content-Length (chunked) is not accepted
         RangeNotSatisfiable, // 416, with Content-Range: bytes */size
         Internal, // 500 with a message (for example a database failure)
+        AdminUnauthorized, // 401 with WWW-Authenticate: an admin route without valid credentials
+        Banned, // 403 with Retry-After (number: seconds): too many failed admin logins
+        HostNotAllowed, // 403: a Host header outside the allow-list (DNS rebinding)
+        RequestTimeout, // 408: the request did not arrive in time
+        TooManyConnections, // 503: the connection cap is reached
     };
 
     Kind kind = Kind::NotFound;
     QString message;
     QJsonArray validation; // Validation: FastAPI's detail list
     qint64 number = 0; // WrongPassword: attempts left; LockedOut: minutes; 416: file size;
-                       // 413: the limit in bytes
+                       // 413: the limit in bytes; Banned: seconds
     QByteArray allow; // MethodNotAllowed: "GET, HEAD"
 
     // One FastAPI/pydantic validation issue: {"type","loc","msg","input"[,"ctx"]}.

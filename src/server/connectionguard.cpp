@@ -32,10 +32,32 @@ public:
         , m_maxHeader(server->maxHeaderBytes())
     {
         connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::inspect);
+        // A request's head and body must arrive within the request timeout from its first
+        // byte: a client that sends one byte a second cannot hold a connection for long.
+        m_deadline.setSingleShot(true);
+        m_deadline.setInterval(server->requestTimeoutMs());
+        connect(&m_deadline, &QTimer::timeout, this, [this] {
+            refuse(ApiError {ApiError::Kind::RequestTimeout, {}, {}, 0, {}},
+                   QStringLiteral("request not complete within %1 ms").arg(m_deadline.interval()));
+        });
     }
 
 private:
     void inspect()
+    {
+        if (m_refused)
+            return;
+        inspectBytes();
+        if (m_refused)
+            return;
+        const bool inRequest = !m_head.isEmpty() || m_bodyLeft > 0;
+        if (!inRequest)
+            m_deadline.stop();
+        else if (!m_deadline.isActive())
+            m_deadline.start();
+    }
+
+    void inspectBytes()
     {
         const QByteArray fragment = m_socket->peek(m_socket->bytesAvailable());
         qsizetype pos = 0;
@@ -110,6 +132,8 @@ private:
     // still sends (bounded), and closes.
     void refuse(const ApiError &error, const QString &reason)
     {
+        m_refused = true;
+        m_deadline.stop();
         const HttpResponse response = errorResponse(error);
         qCWarning(lcServer).noquote() << "refused" << response.status << "from"
                                       << m_socket->peerAddress().toString() << reason;
@@ -143,6 +167,8 @@ private:
     const qint64 m_maxHeader;
     QByteArray m_head;
     qint64 m_bodyLeft = 0;
+    QTimer m_deadline;
+    bool m_refused = false;
 };
 
 } // namespace
@@ -160,6 +186,21 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     }
     // Answers go out at once instead of waiting for the peer's delayed acknowledgement.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (m_maxConnections > 0 && m_connections >= m_maxConnections) {
+        // Over the cap: a short answer and the connection ends, before any of it is read.
+        const HttpResponse response
+                = errorResponse(ApiError {ApiError::Kind::TooManyConnections, {}, {}, 0, {}});
+        qCWarning(lcServer).noquote() << "refused 503 from" << socket->peerAddress().toString()
+                                      << "-" << m_connections << "connections open";
+        Q_EMIT refused(socket->peerAddress(), response.status,
+                       QStringLiteral("too many connections"));
+        socket->write(response.head(true) + response.body);
+        socket->disconnectFromHost();
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        return;
+    }
+    ++m_connections;
+    connect(socket, &QObject::destroyed, this, [this] { --m_connections; });
     // Connected before QHttpServer connects its own reader, so it sees every byte first.
     new ConnectionGuard(socket, this);
     addPendingConnection(socket);

@@ -19,6 +19,11 @@ public:
     qint64 maxBodyBytes() const { return m_maxBodyBytes; }
     void setMaxHeaderBytes(qint64 bytes) { m_maxHeaderBytes = bytes; }
     qint64 maxHeaderBytes() const { return m_maxHeaderBytes; }
+    void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
+    int requestTimeoutMs() const { return m_requestTimeoutMs; }
+    // Open connections at most; 0: no cap.
+    void setMaxConnections(int connections) { m_maxConnections = connections; }
+    int connectionCount() const { return m_connections; }
 
 Q_SIGNALS:
     // A request refused before it reached the HTTP server.
@@ -30,4 +35,7 @@ protected:
 private:
     qint64 m_maxBodyBytes = 64 * 1024;
     qint64 m_maxHeaderBytes = 32 * 1024;
+    int m_requestTimeoutMs = 30000;
+    int m_maxConnections = 0;
+    int m_connections = 0;
 };

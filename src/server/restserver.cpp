@@ -10,6 +10,7 @@
 #include "settings.h"
 #include "videocontroller.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QJsonArray>
@@ -100,6 +101,7 @@ RestServer::RestServer(AppContext *context, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_context(context)
     , m_controller(new VideoController(context, this))
+    , m_admin(context->settings(), context->clock())
 {
     // Writing to a connection the client closed must be an error, not the end of the process
     // (downloads write with sendfile(2), which raises SIGPIPE).
@@ -110,6 +112,17 @@ RestServer::RestServer(AppContext *context, QObject *parent)
 }
 
 RestServer::~RestServer() = default;
+
+RestServer::AnswerQueue *RestServer::AnswerQueue::of(QTcpSocket *socket)
+{
+    static const QString name = QStringLiteral("drillstudio-answer-queue");
+    if (auto *queue = socket->findChild<QObject *>(name, Qt::FindDirectChildrenOnly))
+        return static_cast<AnswerQueue *>(queue);
+    auto *queue = new AnswerQueue;
+    queue->setObjectName(name);
+    queue->setParent(socket);
+    return queue;
+}
 
 // The route table. Handlers only unpack the request and forward to the controller.
 void RestServer::setUpRoutes()
@@ -127,10 +140,12 @@ void RestServer::setUpRoutes()
              [c](const HttpRequest &, const QStringList &args, const Reply &reply) {
                  reply(c->status(args.at(0)));
              });
-    addRoute("DELETE", QStringLiteral("/cache/{run_id}"),
-             [c](const HttpRequest &, const QStringList &args, const Reply &reply) {
-                 reply(c->clearCache(args.at(0)));
-             });
+    addRoute(
+            "DELETE", QStringLiteral("/cache/{run_id}"),
+            [c](const HttpRequest &, const QStringList &args, const Reply &reply) {
+                reply(c->clearCache(args.at(0)));
+            },
+            Access::Admin);
     addRoute("GET", QStringLiteral("/download/{video_id}"),
              [c](const HttpRequest &request, const QStringList &args, const Reply &reply) {
                  reply(c->download(request, args.at(0)));
@@ -143,22 +158,113 @@ void RestServer::setUpRoutes()
              [](const HttpRequest &, const QStringList &, const Reply &reply) {
                  reply(HttpResponse::text(openApiDocument(), "application/json"));
              });
-    addRoute("GET", QStringLiteral("/metrics"),
-             [this](const HttpRequest &, const QStringList &, const Reply &reply) {
-                 reply(HttpResponse::text(m_metrics.render(m_context->store()),
-                                          "text/plain; version=0.0.4; charset=utf-8"));
-             });
+    addRoute(
+            "GET", QStringLiteral("/metrics"),
+            [this](const HttpRequest &, const QStringList &, const Reply &reply) {
+                reply(HttpResponse::text(m_metrics.render(m_context->store()),
+                                         "text/plain; version=0.0.4; charset=utf-8"));
+            },
+            Access::Admin);
 }
 
-void RestServer::addRoute(const QByteArray &method, const QString &pattern, Handler handler)
+void RestServer::addRoute(const QByteArray &method, const QString &pattern, Handler handler,
+                          Access access)
 {
-    m_routes.append(Route {method, pattern, splitPath(pattern), std::move(handler)});
+    m_routes.append(Route {method, pattern, splitPath(pattern), std::move(handler),
+                           access == Access::Admin});
+}
+
+// Loopback names and IP addresses always (a DNS rebinding attack needs a name it controls);
+// other names only when server/allowedHosts lists them ("*.example.org" for any subdomain). A
+// request without Host (HTTP/1.0) is let through.
+bool RestServer::hostAllowed(const QByteArray &hostHeader) const
+{
+    QString host = QString::fromLatin1(hostHeader).trimmed().toLower();
+    if (host.isEmpty())
+        return true;
+    if (host.startsWith(QLatin1Char('['))) {
+        const qsizetype end = host.indexOf(QLatin1Char(']'));
+        if (end < 0)
+            return false;
+        host = host.mid(1, end - 1);
+    } else if (const qsizetype colon = host.lastIndexOf(QLatin1Char(':')); colon >= 0) {
+        host.truncate(colon);
+    }
+    if (host.endsWith(QLatin1Char('.')))
+        host.chop(1);
+    if (host == QLatin1String("localhost") || host.endsWith(QLatin1String(".localhost")))
+        return true;
+    if (QHostAddress address; address.setAddress(host))
+        return true;
+    const QStringList allowed = m_context->settings()
+                                        ->string("server/allowedHosts")
+                                        .toLower()
+                                        .split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (QString entry : allowed) {
+        entry = entry.trimmed();
+        if (entry.startsWith(QLatin1String("*."))) {
+            if (host.endsWith(entry.mid(1)) && host.size() > entry.size() - 1)
+                return true;
+        } else if (entry == host) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool RestServer::originAllowed(const QByteArray &origin) const
+{
+    if (origin.isEmpty())
+        return false;
+    const QString given = QString::fromLatin1(origin).trimmed();
+    const QStringList allowed = m_context->settings()
+                                        ->string("server/corsOrigins")
+                                        .split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &entry : allowed) {
+        QString trimmed = entry.trimmed();
+        if (trimmed.endsWith(QLatin1Char('/')))
+            trimmed.chop(1);
+        if (trimmed.compare(given, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+// On every answer: no MIME sniffing, no referrer sent on, no framing by other sites; and the
+// CORS headers when the request comes from a page of an allowed origin.
+void RestServer::addCommonHeaders(const HttpRequest &request, HttpResponse &response) const
+{
+    response.headers << HttpResponse::Header {"X-Content-Type-Options", "nosniff"}
+                     << HttpResponse::Header {"Referrer-Policy", "no-referrer"}
+                     << HttpResponse::Header {"Content-Security-Policy", "frame-ancestors 'self'"};
+    const QByteArray origin = request.header("origin");
+    if (originAllowed(origin)) {
+        response.headers << HttpResponse::Header {"Access-Control-Allow-Origin", origin}
+                         << HttpResponse::Header {"Access-Control-Allow-Credentials", "true"}
+                         << HttpResponse::Header {"Access-Control-Expose-Headers",
+                                                  "Content-Range, Content-Length, ETag, "
+                                                  "Retry-After, Accept-Ranges"}
+                         << HttpResponse::Header {"Vary", "Origin"};
+    }
 }
 
 bool RestServer::listen(const QHostAddress &address, quint16 port)
 {
+    if (!address.isLoopback() && !m_admin.hasCredentials()) {
+        m_error = tr("The server does not listen on %1 without admin credentials: anyone on the "
+                     "network could clear the cache. Set server/adminUser and "
+                     "server/adminPasswordHash, or server/apiKeyHash (drillstudio serve "
+                     "--hash-secret makes the hash), or listen on 127.0.0.1.")
+                          .arg(address.toString());
+        m_socketError = QAbstractSocket::SocketAccessError;
+        qCWarning(lcServer).noquote() << m_error;
+        return false;
+    }
     auto tcp = std::make_unique<GuardedTcpServer>();
     tcp->setMaxBodyBytes(m_context->settings()->integer("server/maxBodyBytes"));
+    tcp->setRequestTimeoutMs(
+            int(m_context->settings()->integer("server/requestTimeoutSeconds") * 1000));
+    tcp->setMaxConnections(int(m_context->settings()->integer("server/maxConnections")));
     if (!tcp->listen(address, port)) {
         m_error = tcp->errorString();
         m_socketError = tcp->serverError();
@@ -197,12 +303,47 @@ bool RestServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     const QPointer<QTcpSocket> guarded = socket;
     auto route = std::make_shared<QString>();
     auto answered = std::make_shared<bool>(false);
-    const Reply reply = [this, guarded, copy, route, answered, close](const HttpResponse &r) {
+    const int sequence = AnswerQueue::of(socket)->nextSequence++;
+    QElapsedTimer started;
+    started.start();
+    const qint64 startedMs = started.msecsSinceReference();
+    const Reply reply = [this, guarded, copy, route, answered, close, startedMs,
+                         sequence](const HttpResponse &r) {
         if (*answered)
             return;
         *answered = true;
-        send(guarded, copy, *route, r, close);
+        send(guarded, copy, *route, r, close, startedMs, sequence);
     };
+    if (const qint64 seconds = m_admin.bannedFor(m_controller->clientAddress(copy))) {
+        *route = QStringLiteral("banned");
+        reply(errorResponse(ApiError {ApiError::Kind::Banned, {}, {}, seconds, {}}));
+        return true;
+    }
+    if (!hostAllowed(copy.header("host"))) {
+        *route = QStringLiteral("host_not_allowed");
+        reply(errorResponse(ApiError {ApiError::Kind::HostNotAllowed,
+                                      loggablePath(QString::fromLatin1(copy.header("host"))),
+                                      {},
+                                      0,
+                                      {}}));
+        return true;
+    }
+    if (copy.method == "OPTIONS" && !copy.header("access-control-request-method").isEmpty()) {
+        // A CORS preflight: allowed origins get the methods and headers; others get no CORS
+        // headers, so the browser stops there.
+        *route = QStringLiteral("preflight");
+        HttpResponse response = HttpResponse::text({}, {}, 204);
+        if (originAllowed(copy.header("origin"))) {
+            response.headers << HttpResponse::Header {"Access-Control-Allow-Methods",
+                                                      "GET, HEAD, POST, DELETE, OPTIONS"}
+                             << HttpResponse::Header {"Access-Control-Allow-Headers",
+                                                      "Authorization, Content-Type, Range, "
+                                                      "If-None-Match, If-Range"}
+                             << HttpResponse::Header {"Access-Control-Max-Age", "600"};
+        }
+        reply(response);
+        return true;
+    }
     dispatch(copy, reply, route.get());
     return true;
 }
@@ -249,6 +390,22 @@ void RestServer::dispatch(const HttpRequest &request, const Reply &reply, QStrin
             continue;
         }
         *routeName = route.pattern;
+        if (route.admin) {
+            const AdminGate::Verdict verdict = m_admin.check(
+                    request.peer, m_controller->clientAddress(request),
+                    request.header("authorization"), !request.header("x-forwarded-for").isEmpty());
+            switch (verdict.result) {
+            case AdminGate::Result::Accepted:
+                break;
+            case AdminGate::Result::Banned:
+                return reply(errorResponse(
+                        ApiError {ApiError::Kind::Banned, {}, {}, verdict.retryAfterSeconds, {}}));
+            case AdminGate::Result::Missing:
+            case AdminGate::Result::Wrong:
+                return reply(
+                        errorResponse(ApiError {ApiError::Kind::AdminUnauthorized, {}, {}, 0, {}}));
+            }
+        }
         route.handler(request, args, reply);
         return;
     }
@@ -262,9 +419,17 @@ void RestServer::dispatch(const HttpRequest &request, const Reply &reply, QStrin
 }
 
 void RestServer::send(const QPointer<QTcpSocket> &socket, const HttpRequest &request,
-                      const QString &route, HttpResponse response, bool close)
+                      const QString &route, HttpResponse response, bool close, qint64 startedMs,
+                      int sequence)
 {
     m_metrics.countRequest(route, request.method, response.status);
+    addCommonHeaders(request, response);
+    if (startedMs > 0) {
+        QElapsedTimer now;
+        now.start();
+        Q_EMIT requestServed(request.method, request.path, response.status,
+                             now.msecsSinceReference() - startedMs);
+    }
     if (response.status >= 400) {
         qCInfo(lcServer).noquote()
                 << "refused" << response.status << request.method << loggablePath(request.path)
@@ -275,6 +440,36 @@ void RestServer::send(const QPointer<QTcpSocket> &socket, const HttpRequest &req
                                    << "left before the answer";
         return;
     }
+    AnswerQueue *queue = sequence >= 0 ? AnswerQueue::of(socket) : nullptr;
+    if (!queue) {
+        write(socket, request, response, close);
+        return;
+    }
+    // Pipelined requests are answered in the order they came, whatever order their handlers
+    // finish in (a waiting POST /generate, then a quick GET /status).
+    queue->pending.insert(sequence, AnswerQueue::Pending {request, response, close});
+    flush(queue, socket);
+}
+
+void RestServer::flush(AnswerQueue *queue, QTcpSocket *socket)
+{
+    while (!queue->streaming && queue->pending.contains(queue->nextOut)) {
+        const AnswerQueue::Pending next = queue->pending.take(queue->nextOut++);
+        if (socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        if (FileStream *stream = write(socket, next.request, next.response, next.close)) {
+            queue->streaming = stream;
+            connect(stream, &QObject::destroyed, queue, [this, queue, socket] {
+                queue->streaming = nullptr;
+                flush(queue, socket);
+            });
+        }
+    }
+}
+
+FileStream *RestServer::write(QTcpSocket *socket, const HttpRequest &request, HttpResponse response,
+                              bool close)
+{
     const bool headOnly = request.method == "HEAD";
     if (response.isFile() && !headOnly && response.fileLength > 0) {
         auto file = std::make_unique<QFile>(response.filePath);
@@ -287,7 +482,7 @@ void RestServer::send(const QPointer<QTcpSocket> &socket, const HttpRequest &req
             auto *stream = new FileStream(socket, std::move(file), response.fileOffset,
                                           response.fileLength, close);
             stream->start();
-            return;
+            return stream;
         }
     }
     QByteArray out = response.head(close);
@@ -296,4 +491,5 @@ void RestServer::send(const QPointer<QTcpSocket> &socket, const HttpRequest &req
     socket->write(out);
     if (close)
         socket->disconnectFromHost();
+    return nullptr;
 }

@@ -1,17 +1,20 @@
 #pragma once
 // The REST server: one route table, answered at the root and under /api/video-generation/, thin
 // handlers that forward to VideoController, refusals logged, counters for /metrics.
+#include "admingate.h"
 #include "httpmessage.h"
 #include "servermetrics.h"
 
 #include <QAbstractHttpServer>
 #include <QAbstractSocket>
 #include <QHostAddress>
+#include <QMap>
 #include <QPointer>
 
 #include <functional>
 
 class AppContext;
+class FileStream;
 class GuardedTcpServer;
 class QTcpSocket;
 class VideoController;
@@ -37,6 +40,12 @@ public:
     QAbstractSocket::SocketError socketError() const { return m_socketError; }
 
     VideoController *controller() const { return m_controller; }
+    AdminGate &adminGate() { return m_admin; }
+
+Q_SIGNALS:
+    // Every answered request, for a request log: the path as sent (percent-encoded), the status
+    // and the time from the parsed request to the answer handed to the socket.
+    void requestServed(const QByteArray &method, const QString &path, int status, qint64 ms);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -51,16 +60,42 @@ private:
         QString pattern; // "/status/{run_id}": also the route's name in metrics
         QStringList segments;
         Handler handler;
+        bool admin = false; // needs AdminGate's consent
     };
+    enum class Access { Public, Admin };
 
-    void addRoute(const QByteArray &method, const QString &pattern, Handler handler);
+    void addRoute(const QByteArray &method, const QString &pattern, Handler handler,
+                  Access access = Access::Public);
+    bool hostAllowed(const QByteArray &host) const;
+    bool originAllowed(const QByteArray &origin) const;
+    void addCommonHeaders(const HttpRequest &request, HttpResponse &response) const;
     void setUpRoutes();
     void dispatch(const HttpRequest &request, const Reply &reply, QString *routeName);
+    // The answers of one connection, written in the order of its requests (a child of the socket).
+    struct AnswerQueue : QObject
+    {
+        struct Pending
+        {
+            HttpRequest request;
+            HttpResponse response;
+            bool close = false;
+        };
+        int nextSequence = 0; // given to the next request read
+        int nextOut = 0; // the next answer to write
+        QMap<int, Pending> pending;
+        QPointer<FileStream> streaming; // a download being sent; the next answer waits for it
+        static AnswerQueue *of(QTcpSocket *socket);
+    };
+
     void send(const QPointer<QTcpSocket> &socket, const HttpRequest &request, const QString &route,
-              HttpResponse response, bool close);
+              HttpResponse response, bool close, qint64 startedMs = 0, int sequence = -1);
+    void flush(AnswerQueue *queue, QTcpSocket *socket);
+    FileStream *write(QTcpSocket *socket, const HttpRequest &request, HttpResponse response,
+                      bool close);
 
     AppContext *m_context;
     VideoController *m_controller; // child
+    AdminGate m_admin;
     QList<Route> m_routes;
     ServerMetrics m_metrics;
     GuardedTcpServer *m_tcp = nullptr;

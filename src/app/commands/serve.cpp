@@ -1,6 +1,7 @@
 // "serve": the REST server of the old video_generation contract; also works on the job queue.
 #include "commands.h"
 
+#include "admingate.h"
 #include "appcontext.h"
 #include "cliutil.h"
 #include "passwordgate.h"
@@ -26,11 +27,25 @@ int serve(const QStringList &arguments)
                                   Text::tr("Port to listen on; 0 picks a free one (default: "
                                            "server/port, 8006)."),
                                   Text::tr("n"));
-    parser.addOptions({host, port});
+    const QCommandLineOption hashSecret(
+            QStringLiteral("hash-secret"),
+            Text::tr("Read a secret (admin password or API key) from standard input, print its "
+                     "salted hash for server/adminPasswordHash or server/apiKeyHash, and exit."));
+    parser.addOptions({host, port, hashSecret});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), Cli::BadInput);
     if (parser.isSet(QStringLiteral("help")))
         parser.showHelp(Cli::Ok);
+    if (parser.isSet(hashSecret)) {
+        // From standard input, never the command line: arguments show in ps and shell history.
+        QTextStream in(stdin);
+        const QString secret = in.readLine(4096);
+        if (secret.trimmed().size() < 8)
+            return fail(Text::tr("Give a secret of at least 8 characters on standard input."),
+                        Cli::BadInput);
+        out() << AdminGate::hashSecret(secret.toUtf8()) << Qt::endl;
+        return Cli::Ok;
+    }
 
     std::optional<quint16> portNumber;
     if (parser.isSet(port)) {
