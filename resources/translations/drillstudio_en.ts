@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AdminGate</name>
+    <message>
+        <source>Use a hash made by &quot;drillstudio serve --hash-secret&quot; (pbkdf2-sha256$iterations$salt$key), never the secret itself.</source>
+        <translation>Use a hash made by &quot;drillstudio serve --hash-secret&quot; (pbkdf2-sha256$iterations$salt$key), never the secret itself.</translation>
+    </message>
+</context>
+<context>
     <name>ApiError</name>
     <message>
         <source>The request body is larger than %1 bytes.</source>
@@ -18,6 +25,29 @@
     <message>
         <source>The requested range is not satisfiable.</source>
         <translation>The requested range is not satisfiable.</translation>
+    </message>
+    <message>
+        <source>This needs the admin user name and password, or the API key.</source>
+        <translation>This needs the admin user name and password, or the API key.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed logins from your address. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Too many failed logins from your address. Try again in %n minute.</numerusform>
+            <numerusform>Too many failed logins from your address. Try again in %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The request took too long to arrive.</source>
+        <translation>The request took too long to arrive.</translation>
+    </message>
+    <message>
+        <source>The server is busy with too many connections. Try again shortly.</source>
+        <translation>The server is busy with too many connections. Try again shortly.</translation>
+    </message>
+    <message>
+        <source>This server does not answer to the host name %1. Add it to server/allowedHosts if it is yours.</source>
+        <translation>This server does not answer to the host name %1. Add it to server/allowedHosts if it is yours.</translation>
     </message>
 </context>
 <context>
@@ -352,28 +382,6 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
-
-Commands:
-  (none)     open the window
-  generate   make the video for a run&apos;s drill and print its path
-  batch      make the videos for many runs from a JSON-lines file
-  worker     work through the shared job queue
-  openai-key store the openai provider&apos;s API key in the system keychain
-  cache      list, clear, check, measure or evict the cached videos
-  serve      answer the web frontend&apos;s REST calls and work on the job queue</source>
-        <translation>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
-
-Commands:
-  (none)     open the window
-  generate   make the video for a run&apos;s drill and print its path
-  batch      make the videos for many runs from a JSON-lines file
-  worker     work through the shared job queue
-  openai-key store the openai provider&apos;s API key in the system keychain
-  cache      list, clear, check, measure or evict the cached videos
-  serve      answer the web frontend&apos;s REST calls and work on the job queue</translation>
-    </message>
-    <message>
         <source>set: read the key from standard input and store it.</source>
         <translation>set: read the key from standard input and store it.</translation>
     </message>
@@ -411,47 +419,197 @@ Commands:
     </message>
     <message>
         <source>generate, batch, worker, serve, openai-key or cache</source>
-        <translation type="unfinished"></translation>
+        <translation>generate, batch, worker, serve, openai-key or cache</translation>
     </message>
     <message>
         <source>list: show the cached videos; clear: remove a run&apos;s link (--run-id) or everything (--all); usage: disk use in total and per run; costs: spending per day, month and run; evict: apply the size and age caps now; check: check the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>list: show the cached videos; clear: remove a run&apos;s link (--run-id) or everything (--all); usage: disk use in total and per run; costs: spending per day, month and run; evict: apply the size and age caps now; check: check the database.</translation>
     </message>
     <message>
         <source>Print JSON instead of text (list, usage, costs, evict).</source>
-        <translation type="unfinished"></translation>
+        <translation>Print JSON instead of text (list, usage, costs, evict).</translation>
     </message>
     <message>
         <source>VIDEO ID</source>
-        <translation type="unfinished"></translation>
+        <translation>VIDEO ID</translation>
     </message>
     <message>
         <source>STATUS</source>
-        <translation type="unfinished"></translation>
+        <translation>STATUS</translation>
     </message>
     <message>
         <source>RUNS</source>
-        <translation type="unfinished"></translation>
+        <translation>RUNS</translation>
     </message>
     <message>
         <source>SIZE</source>
-        <translation type="unfinished"></translation>
+        <translation>SIZE</translation>
     </message>
     <message>
         <source>CREATED</source>
-        <translation type="unfinished"></translation>
+        <translation>CREATED</translation>
     </message>
     <message>
         <source>DRILL</source>
-        <translation type="unfinished"></translation>
+        <translation>DRILL</translation>
     </message>
     <message>
         <source>Downloading… %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Downloading… %1 of %2</translation>
     </message>
     <message>
         <source>Downloading… %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Downloading… %1</translation>
+    </message>
+    <message>
+        <source>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
+
+Commands:
+  (none)     open the window
+  generate   make the video for a run&apos;s drill and print its path
+  batch      make the videos for many runs from a JSON-lines file
+  worker     work through the shared job queue
+  openai-key store the openai provider&apos;s API key in the system keychain
+  cache      list, clear, check, measure or evict the cached videos
+  library    import recorded drill videos that answer before anything is generated
+  serve      answer the web frontend&apos;s REST calls and work on the job queue</source>
+        <translation>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
+
+Commands:
+  (none)     open the window
+  generate   make the video for a run&apos;s drill and print its path
+  batch      make the videos for many runs from a JSON-lines file
+  worker     work through the shared job queue
+  openai-key store the openai provider&apos;s API key in the system keychain
+  cache      list, clear, check, measure or evict the cached videos
+  library    import recorded drill videos that answer before anything is generated
+  serve      answer the web frontend&apos;s REST calls and work on the job queue</translation>
+    </message>
+    <message>
+        <source>Run %1: answered from the drill library; nothing was generated.</source>
+        <translation>Run %1: answered from the drill library; nothing was generated.</translation>
+    </message>
+    <message>
+        <source>Read a secret (admin password or API key) from standard input, print its salted hash for server/adminPasswordHash or server/apiKeyHash, and exit.</source>
+        <translation>Read a secret (admin password or API key) from standard input, print its salted hash for server/adminPasswordHash or server/apiKeyHash, and exit.</translation>
+    </message>
+    <message>
+        <source>Give a secret of at least 8 characters on standard input.</source>
+        <translation>Give a secret of at least 8 characters on standard input.</translation>
+    </message>
+    <message>
+        <source>The drill library: recorded demonstrations that answer drill texts before anything is generated.
+
+  library import FILE… --drill NAME… [--note TEXT] [--cue TEXT…] [--trim-start S] [--trim-end S] [--mute]
+  library list [--json]
+  library remove ID
+  library match (--drill TEXT | --drill-file FILE)
+  library synonyms add DRILL WORD…
+  library synonyms list</source>
+        <translation>The drill library: recorded demonstrations that answer drill texts before anything is generated.
+
+  library import FILE… --drill NAME… [--note TEXT] [--cue TEXT…] [--trim-start S] [--trim-end S] [--mute]
+  library list [--json]
+  library remove ID
+  library match (--drill TEXT | --drill-file FILE)
+  library synonyms add DRILL WORD…
+  library synonyms list</translation>
+    </message>
+    <message>
+        <source>Keep the database and the videos in &lt;dir&gt;.</source>
+        <translation>Keep the database and the videos in &lt;dir&gt;.</translation>
+    </message>
+    <message>
+        <source>Also print informational messages.</source>
+        <translation>Also print informational messages.</translation>
+    </message>
+    <message>
+        <source>library</source>
+        <translation>library</translation>
+    </message>
+    <message>
+        <source>import, list, remove, match or synonyms</source>
+        <translation>import, list, remove, match or synonyms</translation>
+    </message>
+    <message>
+        <source>--%1 must be a number of seconds, like 1.5.</source>
+        <translation>--%1 must be a number of seconds, like 1.5.</translation>
+    </message>
+    <message>
+        <source>A drill the video shows (repeat for several; the first is its main drill).</source>
+        <translation>A drill the video shows (repeat for several; the first is its main drill).</translation>
+    </message>
+    <message>
+        <source>A note about the video.</source>
+        <translation>A note about the video.</translation>
+    </message>
+    <message>
+        <source>A coaching cue (repeat for several).</source>
+        <translation>A coaching cue (repeat for several).</translation>
+    </message>
+    <message>
+        <source>Start this many seconds into the recording.</source>
+        <translation>Start this many seconds into the recording.</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>seconds</translation>
+    </message>
+    <message>
+        <source>End this many seconds into the recording.</source>
+        <translation>End this many seconds into the recording.</translation>
+    </message>
+    <message>
+        <source>Leave the sound out.</source>
+        <translation>Leave the sound out.</translation>
+    </message>
+    <message>
+        <source>Name the video files to import: library import FILE… --drill NAME…</source>
+        <translation>Name the video files to import: library import FILE… --drill NAME…</translation>
+    </message>
+    <message>
+        <source>Name the drill the video shows with --drill, for example --drill もも上げ.</source>
+        <translation>Name the drill the video shows with --drill, for example --drill もも上げ.</translation>
+    </message>
+    <message>
+        <source>Importing %1… %2%</source>
+        <translation>Importing %1… %2%</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Print JSON.</translation>
+    </message>
+    <message>
+        <source>The drill library is empty. Add a recording with: drillstudio library import FILE --drill NAME</source>
+        <translation>The drill library is empty. Add a recording with: drillstudio library import FILE --drill NAME</translation>
+    </message>
+    <message>
+        <source>Name the library video to remove: library remove ID</source>
+        <translation>Name the library video to remove: library remove ID</translation>
+    </message>
+    <message>
+        <source>Read the drill text from &lt;file&gt;.</source>
+        <translation>Read the drill text from &lt;file&gt;.</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>built in</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>Use: library synonyms add DRILL WORD… (for example: library synonyms add もも上げ ニーアップ), or library synonyms list.</source>
+        <translation>Use: library synonyms add DRILL WORD… (for example: library synonyms add もも上げ ニーアップ), or library synonyms list.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; now names %2.</source>
+        <translation>&quot;%1&quot; now names %2.</translation>
+    </message>
+    <message>
+        <source>Use: library import, list, remove, match or synonyms (see drillstudio library --help).</source>
+        <translation>Use: library import, list, remove, match or synonyms (see drillstudio library --help).</translation>
     </message>
 </context>
 <context>
@@ -537,11 +695,156 @@ Commands:
     </message>
     <message>
         <source>Upgrading the library database to schema %1 failed, so it was left as it was (schema %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrading the library database to schema %1 failed, so it was left as it was (schema %2): %3</translation>
     </message>
     <message>
         <source>The library database %1 is damaged (details below). Move it away to start with an empty library, or put back a copy saved before the damage.</source>
-        <translation type="unfinished"></translation>
+        <translation>The library database %1 is damaged (details below). Move it away to start with an empty library, or put back a copy saved before the damage.</translation>
+    </message>
+</context>
+<context>
+    <name>DrillLibrary</name>
+    <message>
+        <source>Name at least one drill the video shows.</source>
+        <translation>Name at least one drill the video shows.</translation>
+    </message>
+    <message>
+        <source>%1 is too large to import (%2 MB; at most %3 MB, library/maxImportBytes).</source>
+        <translation>%1 is too large to import (%2 MB; at most %3 MB, library/maxImportBytes).</translation>
+    </message>
+    <message>
+        <source>The sound (%1) was left out: only AAC sound is kept.</source>
+        <translation>The sound (%1) was left out: only AAC sound is kept.</translation>
+    </message>
+    <message>
+        <source>This video is already in the library as %1.</source>
+        <translation>This video is already in the library as %1.</translation>
+    </message>
+    <message>
+        <source>There is no library video %1.</source>
+        <translation>There is no library video %1.</translation>
+    </message>
+    <message>
+        <source>Give a drill and a word for it, each 1 to 100 characters.</source>
+        <translation>Give a drill and a word for it, each 1 to 100 characters.</translation>
+    </message>
+    <message>
+        <source>The library video %1 is missing its file.</source>
+        <translation>The library video %1 is missing its file.</translation>
+    </message>
+</context>
+<context>
+    <name>DrillMatcher</name>
+    <message>
+        <source>No library video: the text names no drill the library knows.</source>
+        <translation>No library video: the text names no drill the library knows.</translation>
+    </message>
+    <message>
+        <source>No library video: the library has no video of %1.</source>
+        <translation>No library video: the library has no video of %1.</translation>
+    </message>
+    <message>
+        <source>Library video %1 was chosen, confidence %2%.</source>
+        <translation>Library video %1 was chosen, confidence %2%.</translation>
+    </message>
+    <message>
+        <source>Also named, not in this video: %1 (library video %2).</source>
+        <translation>Also named, not in this video: %1 (library video %2).</translation>
+    </message>
+    <message>
+        <source>Also named, not in the library: %1.</source>
+        <translation>Also named, not in the library: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>The file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>The file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or incomplete: it starts like a video but cannot be opened. Copy it again.</source>
+        <translation>%1 is damaged or incomplete: it starts like a video but cannot be opened. Copy it again.</translation>
+    </message>
+    <message>
+        <source>%1 is not a video file (MP4, MOV, WebM or MKV).</source>
+        <translation>%1 is not a video file (MP4, MOV, WebM or MKV).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or incomplete: its streams cannot be read.</source>
+        <translation>%1 is damaged or incomplete: its streams cannot be read.</translation>
+    </message>
+    <message>
+        <source>%1 has no video picture (only sound or a cover image).</source>
+        <translation>%1 has no video picture (only sound or a cover image).</translation>
+    </message>
+    <message>
+        <source>The video in %1 uses the %2 codec, which this system cannot decode.</source>
+        <translation>The video in %1 uses the %2 codec, which this system cannot decode.</translation>
+    </message>
+    <message>
+        <source>Out of memory.</source>
+        <translation>Out of memory.</translation>
+    </message>
+    <message>
+        <source>The video in %1 (%2) cannot be decoded: %3</source>
+        <translation>The video in %1 (%2) cannot be decoded: %3</translation>
+    </message>
+    <message>
+        <source>The trim end must come after the trim start.</source>
+        <translation>The trim end must come after the trim start.</translation>
+    </message>
+    <message>
+        <source>The trim start (%1 s) is past the end of the video (%2 s).</source>
+        <translation>The trim start (%1 s) is past the end of the video (%2 s).</translation>
+    </message>
+    <message>
+        <source>The video size %1x%2 is not supported.</source>
+        <translation>The video size %1x%2 is not supported.</translation>
+    </message>
+    <message>
+        <source>The MP4 file cannot be created: %1</source>
+        <translation>The MP4 file cannot be created: %1</translation>
+    </message>
+    <message>
+        <source>The H.264 encoder (libx264) is not available on this system.</source>
+        <translation>The H.264 encoder (libx264) is not available on this system.</translation>
+    </message>
+    <message>
+        <source>The H.264 encoder cannot start: %1</source>
+        <translation>The H.264 encoder cannot start: %1</translation>
+    </message>
+    <message>
+        <source>The imported video cannot be written: %1</source>
+        <translation>The imported video cannot be written: %1</translation>
+    </message>
+    <message>
+        <source>Encoding failed: %1</source>
+        <translation>Encoding failed: %1</translation>
+    </message>
+    <message>
+        <source>The picture format of this video cannot be converted.</source>
+        <translation>The picture format of this video cannot be converted.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled.</source>
+        <translation>The import was cancelled.</translation>
+    </message>
+    <message>
+        <source>The video data is damaged: %1</source>
+        <translation>The video data is damaged: %1</translation>
+    </message>
+    <message>
+        <source>No picture could be decoded: the file is damaged or incomplete.</source>
+        <translation>No picture could be decoded: the file is damaged or incomplete.</translation>
+    </message>
+    <message>
+        <source>The file ends early: only %1 of %2 seconds could be read. It is probably incomplete; copy it again.</source>
+        <translation>The file ends early: only %1 of %2 seconds could be read. It is probably incomplete; copy it again.</translation>
     </message>
 </context>
 <context>
@@ -583,7 +886,11 @@ Commands:
     </message>
     <message>
         <source>The spending so far cannot be read from the library database, so no paid video is ordered (a budget is set). Check the database, or use the local renderer.</source>
-        <translation type="unfinished"></translation>
+        <translation>The spending so far cannot be read from the library database, so no paid video is ordered (a budget is set). Check the database, or use the local renderer.</translation>
+    </message>
+    <message>
+        <source>The drill library is not available here.</source>
+        <translation>The drill library is not available here.</translation>
     </message>
 </context>
 <context>
@@ -618,27 +925,27 @@ Commands:
     </message>
     <message>
         <source>The run ID %1 is too large; run IDs go up to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>The run ID %1 is too large; run IDs go up to %2.</translation>
     </message>
     <message>
         <source>The run ID must be 1 or more (got %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The run ID must be 1 or more (got %1).</translation>
     </message>
     <message>
         <source>The run ID must be a positive whole number, like 42.</source>
-        <translation type="unfinished"></translation>
+        <translation>The run ID must be a positive whole number, like 42.</translation>
     </message>
     <message>
         <source>The run ID must be a whole number, without a fraction (got %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The run ID must be a whole number, without a fraction (got %1).</translation>
     </message>
     <message>
         <source>The run ID must be written as a whole number, without a fraction or exponent (got %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The run ID must be written as a whole number, without a fraction or exponent (got %1).</translation>
     </message>
     <message>
         <source>The run ID must be a whole number from 1 to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The run ID must be a whole number from 1 to %1.</translation>
     </message>
 </context>
 <context>
@@ -744,11 +1051,50 @@ Commands:
     </message>
     <message>
         <source>The library database could not check the budget: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The library database could not check the budget: %1</translation>
     </message>
     <message>
         <source>The library database could not count jobs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The library database could not count jobs: %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobsList</name>
+    <message>
+        <source>Progress of run %1</source>
+        <translation>Progress of run %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel run %1</source>
+        <translation>Cancel run %1</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2</source>
+        <translation>Run %1 · %2</translation>
+    </message>
+    <message>
+        <source>waiting · %p%</source>
+        <translation>waiting · %p%</translation>
+    </message>
+    <message>
+        <source>%p% · about %1 s left</source>
+        <translation>%p% · about %1 s left</translation>
+    </message>
+    <message>
+        <source>%p%</source>
+        <translation>%p%</translation>
+    </message>
+    <message>
+        <source>Downloading the video… %1 of %2</source>
+        <translation>Downloading the video… %1 of %2</translation>
+    </message>
+    <message>
+        <source>Downloading the video… %1</source>
+        <translation>Downloading the video… %1</translation>
     </message>
 </context>
 <context>
@@ -797,6 +1143,65 @@ Commands:
         <source>Created</source>
         <translation>Created</translation>
     </message>
+    <message>
+        <source>Run ID</source>
+        <translation>Run ID</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryStore</name>
+    <message>
+        <source>The library database could not save the drill names: %1</source>
+        <translation>The library database could not save the drill names: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not add the video: %1</source>
+        <translation>The library database could not add the video: %1</translation>
+    </message>
+    <message>
+        <source>This video is already in the library (%1).</source>
+        <translation>This video is already in the library (%1).</translation>
+    </message>
+    <message>
+        <source>The library database could not save the video: %1</source>
+        <translation>The library database could not save the video: %1</translation>
+    </message>
+    <message>
+        <source>This video is no longer in the library.</source>
+        <translation>This video is no longer in the library.</translation>
+    </message>
+    <message>
+        <source>The library database could not remove the video: %1</source>
+        <translation>The library database could not remove the video: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not read the drill names: %1</source>
+        <translation>The library database could not read the drill names: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not read a video: %1</source>
+        <translation>The library database could not read a video: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not list the library: %1</source>
+        <translation>The library database could not list the library: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not save the drill synonyms: %1</source>
+        <translation>The library database could not save the drill synonyms: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not save the drill synonym: %1</source>
+        <translation>The library database could not save the drill synonym: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not read the drill synonyms: %1</source>
+        <translation>The library database could not read the drill synonyms: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not record the match: %1</source>
+        <translation>The library database could not record the match: %1</translation>
+    </message>
 </context>
 <context>
     <name>LocalProvider</name>
@@ -843,20 +1248,12 @@ Commands:
         <translation>Paste the drill section of the advice card, e.g. もも上げ 20m×3</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>&amp;Generate</source>
         <translation>&amp;Generate</translation>
     </message>
     <message>
         <source>Cached videos</source>
         <translation>Cached videos</translation>
-    </message>
-    <message>
-        <source>&amp;Remove from cache…</source>
-        <translation>&amp;Remove from cache…</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -903,14 +1300,6 @@ Commands:
         <translation>The video for run %1 is ready.</translation>
     </message>
     <message>
-        <source>Generation was cancelled.</source>
-        <translation>Generation was cancelled.</translation>
-    </message>
-    <message>
-        <source>The video could not be generated: %1</source>
-        <translation>The video could not be generated: %1</translation>
-    </message>
-    <message>
         <source>Remove this video from the cache?</source>
         <translation>Remove this video from the cache?</translation>
     </message>
@@ -937,14 +1326,6 @@ Commands:
         </translation>
     </message>
     <message>
-        <source>%p% · about %1 s left</source>
-        <translation>%p% · about %1 s left</translation>
-    </message>
-    <message>
-        <source>%p%</source>
-        <translation>%p%</translation>
-    </message>
-    <message>
         <source>%1×%2, %3 s</source>
         <translation>%1×%2, %3 s</translation>
     </message>
@@ -961,12 +1342,212 @@ Commands:
         <translation>%1 (%2) · %3 · about $%4 per new video</translation>
     </message>
     <message>
-        <source>Downloading the video… %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <source>Videos</source>
+        <translation>Videos</translation>
     </message>
     <message>
-        <source>Downloading the video… %1</source>
-        <translation type="unfinished"></translation>
+        <source>Make a &amp;new video</source>
+        <translation>Make a &amp;new video</translation>
+    </message>
+    <message>
+        <source>Generate again even though this drill is already cached</source>
+        <translation>Generate again even though this drill is already cached</translation>
+    </message>
+    <message>
+        <source>Generate the video (Ctrl+Return)</source>
+        <translation>Generate the video (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>Under way</translation>
+    </message>
+    <message>
+        <source>&amp;Include failed and cancelled</source>
+        <translation>&amp;Include failed and cancelled</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from cache…</source>
+        <translation>Re&amp;move from cache…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Server (running)</source>
+        <translation>Server (running)</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>Panels</translation>
+    </message>
+    <message>
+        <source>Run ID</source>
+        <translation>Run ID</translation>
+    </message>
+    <message>
+        <source>Drill text</source>
+        <translation>Drill text</translation>
+    </message>
+    <message>
+        <source>Make a new video</source>
+        <translation>Make a new video</translation>
+    </message>
+    <message>
+        <source>A new video is ordered from %1 and billed (about $%2), although this drill is already cached. Go on?</source>
+        <translation>A new video is ordered from %1 and billed (about $%2), although this drill is already cached. Go on?</translation>
+    </message>
+    <message>
+        <source>The video for run %1 was already ordered from %2, which bills it even if you cancel now (about $%3). Cancel anyway?</source>
+        <translation>The video for run %1 was already ordered from %2, which bills it even if you cancel now (about $%3). Cancel anyway?</translation>
+    </message>
+    <message>
+        <source>Cancel a paid video</source>
+        <translation>Cancel a paid video</translation>
+    </message>
+    <message>
+        <source>The openai provider has no API key, so Generate would fail. Store one with &quot;drillstudio openai-key set&quot;, set OPENAI_API_KEY, or choose the local provider in the settings.</source>
+        <translation>The openai provider has no API key, so Generate would fail. Store one with &quot;drillstudio openai-key set&quot;, set OPENAI_API_KEY, or choose the local provider in the settings.</translation>
+    </message>
+    <message>
+        <source>Video ready</source>
+        <translation>Video ready</translation>
+    </message>
+    <message>
+        <source>Video failed</source>
+        <translation>Video failed</translation>
+    </message>
+    <message>
+        <source>The video for run %1 could not be generated: %2</source>
+        <translation>The video for run %1 could not be generated: %2</translation>
+    </message>
+    <message>
+        <source>Generation for run %1 was cancelled.</source>
+        <translation>Generation for run %1 was cancelled.</translation>
+    </message>
+    <message>
+        <source>Already cached: Generate answers at once, at no cost.</source>
+        <translation>Already cached: Generate answers at once, at no cost.</translation>
+    </message>
+    <message>
+        <source>This video is no longer in the cache: it was removed, perhaps by another program or a team member.</source>
+        <translation>This video is no longer in the cache: it was removed, perhaps by another program or a team member.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Escape</translation>
+    </message>
+    <message>
+        <source>Cancel the newest job</source>
+        <translation>Cancel the newest job</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>Play or pause</translation>
+    </message>
+    <message>
+        <source>, and .</source>
+        <translation>, and .</translation>
+    </message>
+    <message>
+        <source>One frame back or forward</source>
+        <translation>One frame back or forward</translation>
+    </message>
+    <message>
+        <source>Left and Right on the position bar</source>
+        <translation>Left and Right on the position bar</translation>
+    </message>
+    <message>
+        <source>Seek</source>
+        <translation>Seek</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>F1 or ?</source>
+        <translation>F1 or ?</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>This list</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Single keys do not act while you type in a text field or while a button has the focus.</source>
+        <translation>Single keys do not act while you type in a text field or while a button has the focus.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Quit DrillStudio</source>
+        <translation>Quit DrillStudio</translation>
+    </message>
+    <message>
+        <source>Save a copy of the video</source>
+        <translation>Save a copy of the video</translation>
+    </message>
+    <message>
+        <source>MP4 videos (*.mp4)</source>
+        <translation>MP4 videos (*.mp4)</translation>
+    </message>
+    <message>
+        <source>Save a Copy As…</source>
+        <translation>Save a Copy As…</translation>
+    </message>
+    <message>
+        <source>Copy the File</source>
+        <translation>Copy the File</translation>
+    </message>
+    <message>
+        <source>Open the Containing Folder</source>
+        <translation>Open the Containing Folder</translation>
+    </message>
+    <message>
+        <source>Copy the Download URL</source>
+        <translation>Copy the Download URL</translation>
+    </message>
+    <message>
+        <source>Saved a copy as %1.</source>
+        <translation>Saved a copy as %1.</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved as %1.</source>
+        <translation>The copy could not be saved as %1.</translation>
     </message>
 </context>
 <context>
@@ -1008,11 +1589,11 @@ Commands:
     </message>
     <message>
         <source>The video service address %1 uses http:// on another machine, so the API key would cross the network unencrypted. Use https://, or set openai/allowInsecure=true if this network is trusted.</source>
-        <translation type="unfinished"></translation>
+        <translation>The video service address %1 uses http:// on another machine, so the API key would cross the network unencrypted. Use https://, or set openai/allowInsecure=true if this network is trusted.</translation>
     </message>
     <message>
         <source>warning: the API key is sent unencrypted to %1 (http://, openai/allowInsecure=true).</source>
-        <translation type="unfinished"></translation>
+        <translation>warning: the API key is sent unencrypted to %1 (http://, openai/allowInsecure=true).</translation>
     </message>
 </context>
 <context>
@@ -1179,8 +1760,142 @@ Commands:
         <translation>Playback speed</translation>
     </message>
     <message>
-        <source>This video cannot be played: %1</source>
-        <translation>This video cannot be played: %1</translation>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>Play or pause</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>Previous frame</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>Next frame</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Click to jump; arrow keys move a quarter second</source>
+        <translation>Click to jump; arrow keys move a quarter second</translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation>Frame %1</translation>
+    </message>
+    <message>
+        <source>2× fast</source>
+        <translation>2× fast</translation>
+    </message>
+    <message>
+        <source>1.5× fast</source>
+        <translation>1.5× fast</translation>
+    </message>
+    <message>
+        <source>0.1× slow</source>
+        <translation>0.1× slow</translation>
+    </message>
+    <message>
+        <source>This video cannot be played: its file is missing or damaged.</source>
+        <translation>This video cannot be played: its file is missing or damaged.</translation>
+    </message>
+    <message>
+        <source>This video cannot be played.</source>
+        <translation>This video cannot be played.</translation>
+    </message>
+</context>
+<context>
+    <name>RestServer</name>
+    <message>
+        <source>The server does not listen on %1 without admin credentials: anyone on the network could clear the cache. Set server/adminUser and server/adminPasswordHash, or server/apiKeyHash (drillstudio serve --hash-secret makes the hash), or listen on 127.0.0.1.</source>
+        <translation>The server does not listen on %1 without admin credentials: anyone on the network could clear the cache. Set server/adminUser and server/adminPasswordHash, or server/apiKeyHash (drillstudio serve --hash-secret makes the hash), or listen on 127.0.0.1.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPanel</name>
+    <message>
+        <source>The same REST server as “drillstudio serve”, run inside this window: the web frontend can call it while you work here.</source>
+        <translation>The same REST server as “drillstudio serve”, run inside this window: the web frontend can call it while you work here.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>any free port</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>&amp;Copy URL</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Start server</source>
+        <translation>&amp;Start server</translation>
+    </message>
+    <message>
+        <source>Start &amp;with the application</source>
+        <translation>Start &amp;with the application</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Server port</source>
+        <translation>Server port</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>Server URL</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address; use one such as 127.0.0.1.</source>
+        <translation>&quot;%1&quot; is not an IP address; use one such as 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>Port %1 is already in use. Stop the other server or choose another port.</source>
+        <translation>Port %1 is already in use. Stop the other server or choose another port.</translation>
+    </message>
+    <message>
+        <source>The server cannot listen on %1 port %2: %3</source>
+        <translation>The server cannot listen on %1 port %2: %3</translation>
+    </message>
+    <message>
+        <source>&amp;Stop server</source>
+        <translation>&amp;Stop server</translation>
+    </message>
+    <message>
+        <source>Listening. The web frontend calls %1generate; the old gateway path %1api/video-generation/ works too.</source>
+        <translation>Listening. The web frontend calls %1generate; the old gateway path %1api/video-generation/ works too.</translation>
+    </message>
+    <message>
+        <source>set: POST /generate asks for it</source>
+        <translation>set: POST /generate asks for it</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stopped.</translation>
+    </message>
+    <message>
+        <source>shown when the server runs</source>
+        <translation>shown when the server runs</translation>
     </message>
 </context>
 <context>
@@ -1196,10 +1911,6 @@ Commands:
     <message>
         <source>Use an amount in US dollars from %1 to %2 (0 means no limit).</source>
         <translation>Use an amount in US dollars from %1 to %2 (0 means no limit).</translation>
-    </message>
-    <message>
-        <source>The provider must be &quot;local&quot; or &quot;openai&quot;.</source>
-        <translation>The provider must be &quot;local&quot; or &quot;openai&quot;.</translation>
     </message>
     <message>
         <source>Use 1 to 100 characters.</source>
@@ -1276,6 +1987,93 @@ Commands:
     <message>
         <source>Unknown setting %1.</source>
         <translation>Unknown setting %1.</translation>
+    </message>
+    <message>
+        <source>The provider must be &quot;local&quot;, &quot;openai&quot; or &quot;library&quot;.</source>
+        <translation>The provider must be &quot;local&quot;, &quot;openai&quot; or &quot;library&quot;.</translation>
+    </message>
+    <message>
+        <source>List the providers in order, like library,local.</source>
+        <translation>List the providers in order, like library,local.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a provider; use library, local and openai, like library,local.</source>
+        <translation>&quot;%1&quot; is not a provider; use library, local and openai, like library,local.</translation>
+    </message>
+    <message>
+        <source>Use a number from 0.5 to 1 (1: only exact drill names match).</source>
+        <translation>Use a number from 0.5 to 1 (1: only exact drill names match).</translation>
+    </message>
+    <message>
+        <source>Use a hash made by &quot;drillstudio serve --hash-secret&quot; (pbkdf2-sha256$iterations$salt$key), never the secret itself.</source>
+        <translation>Use a hash made by &quot;drillstudio serve --hash-secret&quot; (pbkdf2-sha256$iterations$salt$key), never the secret itself.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Changes apply at once, without a restart. Each field shows its default; an empty field means the default.</source>
+        <translation>Changes apply at once, without a restart. Each field shows its default; an empty field means the default.</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>Generation</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Job store</source>
+        <translation>Job store</translation>
+    </message>
+    <message>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <source>REST server</source>
+        <translation>REST server</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Stored in %1; edits made there by hand are picked up while the window is open.</source>
+        <translation>Stored in %1; edits made there by hand are picked up while the window is open.</translation>
+    </message>
+    <message>
+        <source>on (default: %1)</source>
+        <translation>on (default: %1)</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>(empty by default)</source>
+        <translation>(empty by default)</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>default: %1</translation>
     </message>
 </context>
 <context>

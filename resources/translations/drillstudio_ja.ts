@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AdminGate</name>
+    <message>
+        <source>Use a hash made by &quot;drillstudio serve --hash-secret&quot; (pbkdf2-sha256$iterations$salt$key), never the secret itself.</source>
+        <translation>&quot;drillstudio serve --hash-secret&quot; で作ったハッシュ（pbkdf2-sha256$反復回数$ソルト$鍵）を指定してください。秘密の値そのものは使えません。</translation>
+    </message>
+</context>
+<context>
     <name>ApiError</name>
     <message>
         <source>The request body is larger than %1 bytes.</source>
@@ -18,6 +25,28 @@
     <message>
         <source>The requested range is not satisfiable.</source>
         <translation>指定された範囲のデータを返せません。</translation>
+    </message>
+    <message>
+        <source>This needs the admin user name and password, or the API key.</source>
+        <translation>この操作には管理者のユーザー名とパスワード、または API キーが必要です。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed logins from your address. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>このアドレスからのログイン失敗が多すぎます。%n 分後にもう一度お試しください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The request took too long to arrive.</source>
+        <translation>リクエストの到着に時間がかかりすぎました。</translation>
+    </message>
+    <message>
+        <source>The server is busy with too many connections. Try again shortly.</source>
+        <translation>接続が多すぎてサーバーが混み合っています。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>This server does not answer to the host name %1. Add it to server/allowedHosts if it is yours.</source>
+        <translation>このサーバーはホスト名 %1 には応答しません。ご自身のホスト名であれば server/allowedHosts に追加してください。</translation>
     </message>
 </context>
 <context>
@@ -346,29 +375,6 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
-
-Commands:
-  (none)     open the window
-  generate   make the video for a run&apos;s drill and print its path
-  batch      make the videos for many runs from a JSON-lines file
-  worker     work through the shared job queue
-  openai-key store the openai provider&apos;s API key in the system keychain
-  cache      list, clear, check, measure or evict the cached videos
-  serve      answer the web frontend&apos;s REST calls and work on the job queue</source>
-        <translation>DrillStudio は、トレーニングドリルのテキストから短い動画を作成し、
-キャッシュに保存して Web フロントエンドに配信します。
-
-コマンド:
-  (なし)     ウィンドウを開きます
-  generate   ランのドリル動画を作成し、そのパスを表示します
-  batch      JSON Lines ファイルから複数のランの動画を作成します
-  worker     共有ジョブキューのジョブを処理します
-  openai-key openai プロバイダーの API キーをシステムのキーチェーンに保存します
-  cache      キャッシュ済みの動画を一覧表示・クリア・検査・計測・整理します
-  serve      Web フロントエンドの REST 呼び出しに応答し、ジョブも処理します</translation>
-    </message>
-    <message>
         <source>set: read the key from standard input and store it.</source>
         <translation>set: 標準入力からキーを読み取り、保存します。</translation>
     </message>
@@ -447,6 +453,156 @@ Commands:
     <message>
         <source>Downloading… %1</source>
         <translation>ダウンロード中… %1</translation>
+    </message>
+    <message>
+        <source>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
+
+Commands:
+  (none)     open the window
+  generate   make the video for a run&apos;s drill and print its path
+  batch      make the videos for many runs from a JSON-lines file
+  worker     work through the shared job queue
+  openai-key store the openai provider&apos;s API key in the system keychain
+  cache      list, clear, check, measure or evict the cached videos
+  library    import recorded drill videos that answer before anything is generated
+  serve      answer the web frontend&apos;s REST calls and work on the job queue</source>
+        <translation>DrillStudio はトレーニングドリルの文章を短い動画にし、キャッシュに保存して Web フロントエンドに配信します。
+
+コマンド:
+  （なし）   ウィンドウを開く
+  generate   ランのドリル動画を作り、そのパスを表示する
+  batch      JSON Lines ファイルから多数のランの動画を作る
+  worker     共有ジョブキューを処理する
+  openai-key openai プロバイダーの API キーをシステムのキーチェーンに保存する
+  cache      キャッシュした動画の一覧・削除・検査・使用量・整理
+  library    生成より先に使う、撮影したドリル動画を取り込む
+  serve      Web フロントエンドの REST 呼び出しに応え、ジョブキューを処理する</translation>
+    </message>
+    <message>
+        <source>Run %1: answered from the drill library; nothing was generated.</source>
+        <translation>ラン %1: ドリルライブラリの動画で応えました。生成はしていません。</translation>
+    </message>
+    <message>
+        <source>Read a secret (admin password or API key) from standard input, print its salted hash for server/adminPasswordHash or server/apiKeyHash, and exit.</source>
+        <translation>秘密の値（管理者パスワードまたは API キー）を標準入力から読み取り、server/adminPasswordHash または server/apiKeyHash 用のソルト付きハッシュを表示して終了します。</translation>
+    </message>
+    <message>
+        <source>Give a secret of at least 8 characters on standard input.</source>
+        <translation>8 文字以上の秘密の値を標準入力から渡してください。</translation>
+    </message>
+    <message>
+        <source>The drill library: recorded demonstrations that answer drill texts before anything is generated.
+
+  library import FILE… --drill NAME… [--note TEXT] [--cue TEXT…] [--trim-start S] [--trim-end S] [--mute]
+  library list [--json]
+  library remove ID
+  library match (--drill TEXT | --drill-file FILE)
+  library synonyms add DRILL WORD…
+  library synonyms list</source>
+        <translation>ドリルライブラリ: 生成より先にドリルの文章に応える、撮影した実演動画です。
+
+  library import FILE… --drill NAME… [--note TEXT] [--cue TEXT…] [--trim-start S] [--trim-end S] [--mute]
+  library list [--json]
+  library remove ID
+  library match (--drill TEXT | --drill-file FILE)
+  library synonyms add DRILL WORD…
+  library synonyms list</translation>
+    </message>
+    <message>
+        <source>Keep the database and the videos in &lt;dir&gt;.</source>
+        <translation>データベースと動画を &lt;dir&gt; に置きます。</translation>
+    </message>
+    <message>
+        <source>Also print informational messages.</source>
+        <translation>情報メッセージも表示します。</translation>
+    </message>
+    <message>
+        <source>library</source>
+        <translation>library</translation>
+    </message>
+    <message>
+        <source>import, list, remove, match or synonyms</source>
+        <translation>import、list、remove、match、synonyms のいずれか</translation>
+    </message>
+    <message>
+        <source>--%1 must be a number of seconds, like 1.5.</source>
+        <translation>--%1 は 1.5 のような秒数で指定してください。</translation>
+    </message>
+    <message>
+        <source>A drill the video shows (repeat for several; the first is its main drill).</source>
+        <translation>動画に映っているドリル（複数なら繰り返し指定。最初のものが主なドリルです）。</translation>
+    </message>
+    <message>
+        <source>A note about the video.</source>
+        <translation>動画についてのメモ。</translation>
+    </message>
+    <message>
+        <source>A coaching cue (repeat for several).</source>
+        <translation>指導のポイント（複数なら繰り返し指定）。</translation>
+    </message>
+    <message>
+        <source>Start this many seconds into the recording.</source>
+        <translation>撮影した動画のこの秒数から始めます。</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>End this many seconds into the recording.</source>
+        <translation>撮影した動画のこの秒数で終えます。</translation>
+    </message>
+    <message>
+        <source>Leave the sound out.</source>
+        <translation>音声を取り込みません。</translation>
+    </message>
+    <message>
+        <source>Name the video files to import: library import FILE… --drill NAME…</source>
+        <translation>取り込む動画ファイルを指定してください: library import FILE… --drill NAME…</translation>
+    </message>
+    <message>
+        <source>Name the drill the video shows with --drill, for example --drill もも上げ.</source>
+        <translation>動画に映っているドリルを --drill で指定してください（例: --drill もも上げ）。</translation>
+    </message>
+    <message>
+        <source>Importing %1… %2%</source>
+        <translation>%1 を取り込み中… %2%</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON で出力します。</translation>
+    </message>
+    <message>
+        <source>The drill library is empty. Add a recording with: drillstudio library import FILE --drill NAME</source>
+        <translation>ドリルライブラリは空です。撮影した動画は次のように追加します: drillstudio library import FILE --drill NAME</translation>
+    </message>
+    <message>
+        <source>Name the library video to remove: library remove ID</source>
+        <translation>削除するライブラリの動画を指定してください: library remove ID</translation>
+    </message>
+    <message>
+        <source>Read the drill text from &lt;file&gt;.</source>
+        <translation>ドリルの文章を &lt;file&gt; から読み込みます。</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>組み込み</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Use: library synonyms add DRILL WORD… (for example: library synonyms add もも上げ ニーアップ), or library synonyms list.</source>
+        <translation>使い方: library synonyms add DRILL WORD…（例: library synonyms add もも上げ ニーアップ）、または library synonyms list。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; now names %2.</source>
+        <translation>「%1」は %2 を指すようになりました。</translation>
+    </message>
+    <message>
+        <source>Use: library import, list, remove, match or synonyms (see drillstudio library --help).</source>
+        <translation>使い方: library の import、list、remove、match、synonyms（drillstudio library --help を参照）。</translation>
     </message>
 </context>
 <context>
@@ -539,6 +695,151 @@ Commands:
     </message>
 </context>
 <context>
+    <name>DrillLibrary</name>
+    <message>
+        <source>Name at least one drill the video shows.</source>
+        <translation>動画に映っているドリルを少なくとも1つ指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 is too large to import (%2 MB; at most %3 MB, library/maxImportBytes).</source>
+        <translation>%1 は大きすぎて取り込めません（%2 MB。上限は %3 MB、library/maxImportBytes）。</translation>
+    </message>
+    <message>
+        <source>The sound (%1) was left out: only AAC sound is kept.</source>
+        <translation>音声（%1）は取り込みませんでした。残せるのは AAC の音声だけです。</translation>
+    </message>
+    <message>
+        <source>This video is already in the library as %1.</source>
+        <translation>この動画はすでにライブラリに %1 としてあります。</translation>
+    </message>
+    <message>
+        <source>There is no library video %1.</source>
+        <translation>ライブラリに動画 %1 はありません。</translation>
+    </message>
+    <message>
+        <source>Give a drill and a word for it, each 1 to 100 characters.</source>
+        <translation>ドリルとその呼び方を、それぞれ1〜100文字で指定してください。</translation>
+    </message>
+    <message>
+        <source>The library video %1 is missing its file.</source>
+        <translation>ライブラリの動画 %1 のファイルが見つかりません。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillMatcher</name>
+    <message>
+        <source>No library video: the text names no drill the library knows.</source>
+        <translation>ライブラリの動画はありません。本文にはライブラリが知っているドリルが書かれていません。</translation>
+    </message>
+    <message>
+        <source>No library video: the library has no video of %1.</source>
+        <translation>ライブラリの動画はありません。ライブラリには %1 の動画がありません。</translation>
+    </message>
+    <message>
+        <source>Library video %1 was chosen, confidence %2%.</source>
+        <translation>ライブラリの動画 %1 を選びました。確信度 %2%。</translation>
+    </message>
+    <message>
+        <source>Also named, not in this video: %1 (library video %2).</source>
+        <translation>この動画にないドリルも書かれています: %1（ライブラリの動画 %2）。</translation>
+    </message>
+    <message>
+        <source>Also named, not in the library: %1.</source>
+        <translation>ライブラリにないドリルも書かれています: %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>ファイル %1 がありません。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>ファイル %1 を読み込めません。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or incomplete: it starts like a video but cannot be opened. Copy it again.</source>
+        <translation>%1 は壊れているか途中までしかありません。動画のように始まっていますが開けません。もう一度コピーしてください。</translation>
+    </message>
+    <message>
+        <source>%1 is not a video file (MP4, MOV, WebM or MKV).</source>
+        <translation>%1 は動画ファイル（MP4、MOV、WebM、MKV）ではありません。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or incomplete: its streams cannot be read.</source>
+        <translation>%1 は壊れているか途中までしかありません。ストリームを読み取れません。</translation>
+    </message>
+    <message>
+        <source>%1 has no video picture (only sound or a cover image).</source>
+        <translation>%1 には映像がありません（音声かカバー画像だけです）。</translation>
+    </message>
+    <message>
+        <source>The video in %1 uses the %2 codec, which this system cannot decode.</source>
+        <translation>%1 の映像は %2 コーデックで、このシステムでは再生（デコード）できません。</translation>
+    </message>
+    <message>
+        <source>Out of memory.</source>
+        <translation>メモリが足りません。</translation>
+    </message>
+    <message>
+        <source>The video in %1 (%2) cannot be decoded: %3</source>
+        <translation>%1 の映像（%2）をデコードできません: %3</translation>
+    </message>
+    <message>
+        <source>The trim end must come after the trim start.</source>
+        <translation>切り出しの終わりは始まりより後にしてください。</translation>
+    </message>
+    <message>
+        <source>The trim start (%1 s) is past the end of the video (%2 s).</source>
+        <translation>切り出しの始まり（%1 秒）が動画の終わり（%2 秒）より後です。</translation>
+    </message>
+    <message>
+        <source>The video size %1x%2 is not supported.</source>
+        <translation>動画サイズ %1x%2 には対応していません。</translation>
+    </message>
+    <message>
+        <source>The MP4 file cannot be created: %1</source>
+        <translation>MP4 ファイルを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>The H.264 encoder (libx264) is not available on this system.</source>
+        <translation>このシステムには H.264 エンコーダー（libx264）がありません。</translation>
+    </message>
+    <message>
+        <source>The H.264 encoder cannot start: %1</source>
+        <translation>H.264 エンコーダーを開始できません: %1</translation>
+    </message>
+    <message>
+        <source>The imported video cannot be written: %1</source>
+        <translation>取り込んだ動画を書き込めません: %1</translation>
+    </message>
+    <message>
+        <source>Encoding failed: %1</source>
+        <translation>エンコードに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>The picture format of this video cannot be converted.</source>
+        <translation>この動画の画素形式は変換できません。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled.</source>
+        <translation>取り込みを中止しました。</translation>
+    </message>
+    <message>
+        <source>The video data is damaged: %1</source>
+        <translation>動画のデータが壊れています: %1</translation>
+    </message>
+    <message>
+        <source>No picture could be decoded: the file is damaged or incomplete.</source>
+        <translation>映像を1枚もデコードできませんでした。ファイルが壊れているか途中までしかありません。</translation>
+    </message>
+    <message>
+        <source>The file ends early: only %1 of %2 seconds could be read. It is probably incomplete; copy it again.</source>
+        <translation>ファイルが途中で終わっています。%2 秒のうち %1 秒しか読めませんでした。コピーが不完全なようです。もう一度コピーしてください。</translation>
+    </message>
+</context>
+<context>
     <name>JobManager</name>
     <message>
         <source>Today&apos;s budget of $%1 would be exceeded: $%2 spent or under way, this video costs about $%3. Use the local renderer or raise budget/dailyUsd.</source>
@@ -577,6 +878,10 @@ Commands:
     <message>
         <source>The spending so far cannot be read from the library database, so no paid video is ordered (a budget is set). Check the database, or use the local renderer.</source>
         <translation>予算が設定されていますが、これまでの支出をライブラリのデータベースから読み取れないため、有料の動画は注文しません。データベースを確認するか、ローカルレンダラーを使用してください。</translation>
+    </message>
+    <message>
+        <source>The drill library is not available here.</source>
+        <translation>ここではドリルライブラリを使えません。</translation>
     </message>
 </context>
 <context>
@@ -745,6 +1050,45 @@ Commands:
     </message>
 </context>
 <context>
+    <name>JobsList</name>
+    <message>
+        <source>Progress of run %1</source>
+        <translation>ラン %1 の進捗</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Cancel run %1</source>
+        <translation>ラン %1 をキャンセル</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2</source>
+        <translation>ラン %1 ・ %2</translation>
+    </message>
+    <message>
+        <source>waiting · %p%</source>
+        <translation>待機中 ・ %p%</translation>
+    </message>
+    <message>
+        <source>%p% · about %1 s left</source>
+        <translation>%p% ・ 残り約 %1 秒</translation>
+    </message>
+    <message>
+        <source>%p%</source>
+        <translation>%p%</translation>
+    </message>
+    <message>
+        <source>Downloading the video… %1 of %2</source>
+        <translation>ビデオをダウンロード中… %1 / %2</translation>
+    </message>
+    <message>
+        <source>Downloading the video… %1</source>
+        <translation>ビデオをダウンロード中… %1</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
         <source>Runs: %1</source>
@@ -789,6 +1133,65 @@ Commands:
     <message>
         <source>Created</source>
         <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Run ID</source>
+        <translation>ラン ID</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryStore</name>
+    <message>
+        <source>The library database could not save the drill names: %1</source>
+        <translation>ライブラリのデータベースにドリル名を保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not add the video: %1</source>
+        <translation>ライブラリのデータベースに動画を追加できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>This video is already in the library (%1).</source>
+        <translation>この動画はすでにライブラリにあります（%1）。</translation>
+    </message>
+    <message>
+        <source>The library database could not save the video: %1</source>
+        <translation>ライブラリのデータベースに動画を保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>This video is no longer in the library.</source>
+        <translation>この動画はもうライブラリにありません。</translation>
+    </message>
+    <message>
+        <source>The library database could not remove the video: %1</source>
+        <translation>ライブラリのデータベースから動画を削除できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not read the drill names: %1</source>
+        <translation>ライブラリのデータベースからドリル名を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not read a video: %1</source>
+        <translation>ライブラリのデータベースから動画を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not list the library: %1</source>
+        <translation>ライブラリのデータベースから一覧を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not save the drill synonyms: %1</source>
+        <translation>ライブラリのデータベースにドリルの別名を保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not save the drill synonym: %1</source>
+        <translation>ライブラリのデータベースにドリルの別名を保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not read the drill synonyms: %1</source>
+        <translation>ライブラリのデータベースからドリルの別名を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not record the match: %1</source>
+        <translation>ライブラリのデータベースに一致の記録を保存できませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -835,20 +1238,12 @@ Commands:
         <translation>アドバイスカードのドリル欄を貼り付けてください（例: もも上げ 20m×3）</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
         <source>Cached videos</source>
         <translation>キャッシュ済みの動画</translation>
-    </message>
-    <message>
-        <source>&amp;Remove from cache…</source>
-        <translation>キャッシュから削除(&amp;R)…</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -895,14 +1290,6 @@ Commands:
         <translation>ラン %1 の動画が完成しました。</translation>
     </message>
     <message>
-        <source>Generation was cancelled.</source>
-        <translation>生成をキャンセルしました。</translation>
-    </message>
-    <message>
-        <source>The video could not be generated: %1</source>
-        <translation>動画を生成できませんでした: %1</translation>
-    </message>
-    <message>
         <source>Remove this video from the cache?</source>
         <translation>この動画をキャッシュから削除しますか？</translation>
     </message>
@@ -927,14 +1314,6 @@ Commands:
         </translation>
     </message>
     <message>
-        <source>%p% · about %1 s left</source>
-        <translation>%p% · 残り約 %1 秒</translation>
-    </message>
-    <message>
-        <source>%p%</source>
-        <translation>%p%</translation>
-    </message>
-    <message>
         <source>%1×%2, %3 s</source>
         <translation>%1×%2、%3 秒</translation>
     </message>
@@ -951,12 +1330,212 @@ Commands:
         <translation>%1（%2）· %3 · 新しい動画 1 本あたり約 $%4</translation>
     </message>
     <message>
-        <source>Downloading the video… %1 of %2</source>
-        <translation>ビデオをダウンロード中… %1 / %2</translation>
+        <source>Videos</source>
+        <translation>動画</translation>
     </message>
     <message>
-        <source>Downloading the video… %1</source>
-        <translation>ビデオをダウンロード中… %1</translation>
+        <source>Make a &amp;new video</source>
+        <translation>新しい動画を作る(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Generate again even though this drill is already cached</source>
+        <translation>このドリルがキャッシュ済みでも、もう一度生成します</translation>
+    </message>
+    <message>
+        <source>Generate the video (Ctrl+Return)</source>
+        <translation>動画を生成します (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>処理中</translation>
+    </message>
+    <message>
+        <source>&amp;Include failed and cancelled</source>
+        <translation>失敗・キャンセルも表示(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from cache…</source>
+        <translation>キャッシュから削除(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>Server (running)</source>
+        <translation>サーバー (実行中)</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>パネル</translation>
+    </message>
+    <message>
+        <source>Run ID</source>
+        <translation>ラン ID</translation>
+    </message>
+    <message>
+        <source>Drill text</source>
+        <translation>ドリルのテキスト</translation>
+    </message>
+    <message>
+        <source>Make a new video</source>
+        <translation>新しい動画を作る</translation>
+    </message>
+    <message>
+        <source>A new video is ordered from %1 and billed (about $%2), although this drill is already cached. Go on?</source>
+        <translation>このドリルはキャッシュ済みですが、%1 に新しい動画を発注し、課金されます (約 $%2)。続けますか？</translation>
+    </message>
+    <message>
+        <source>The video for run %1 was already ordered from %2, which bills it even if you cancel now (about $%3). Cancel anyway?</source>
+        <translation>ラン %1 の動画はすでに %2 に発注済みで、今キャンセルしても課金されます (約 $%3)。それでもキャンセルしますか？</translation>
+    </message>
+    <message>
+        <source>Cancel a paid video</source>
+        <translation>有料の動画をキャンセル</translation>
+    </message>
+    <message>
+        <source>The openai provider has no API key, so Generate would fail. Store one with &quot;drillstudio openai-key set&quot;, set OPENAI_API_KEY, or choose the local provider in the settings.</source>
+        <translation>openai プロバイダーの API キーがないため、生成は失敗します。「drillstudio openai-key set」でキーを保存するか、OPENAI_API_KEY を設定するか、設定でローカルプロバイダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>Video ready</source>
+        <translation>動画ができました</translation>
+    </message>
+    <message>
+        <source>Video failed</source>
+        <translation>動画を生成できませんでした</translation>
+    </message>
+    <message>
+        <source>The video for run %1 could not be generated: %2</source>
+        <translation>ラン %1 の動画を生成できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Generation for run %1 was cancelled.</source>
+        <translation>ラン %1 の生成をキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Already cached: Generate answers at once, at no cost.</source>
+        <translation>キャッシュ済み: 生成するとすぐに、無料で表示されます。</translation>
+    </message>
+    <message>
+        <source>This video is no longer in the cache: it was removed, perhaps by another program or a team member.</source>
+        <translation>この動画はもうキャッシュにありません。別のプログラムかチームのメンバーが削除したようです。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Cancel the newest job</source>
+        <translation>最新のジョブをキャンセル</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>再生/一時停止</translation>
+    </message>
+    <message>
+        <source>, and .</source>
+        <translation>, と .</translation>
+    </message>
+    <message>
+        <source>One frame back or forward</source>
+        <translation>1 フレーム戻る/進む</translation>
+    </message>
+    <message>
+        <source>Left and Right on the position bar</source>
+        <translation>再生位置バーで ← →</translation>
+    </message>
+    <message>
+        <source>Seek</source>
+        <translation>シーク</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>F1 or ?</source>
+        <translation>F1 または ?</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>この一覧</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Single keys do not act while you type in a text field or while a button has the focus.</source>
+        <translation>テキスト欄に入力中やボタンにフォーカスがあるときは、単独キーのショートカットは働きません。</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Quit DrillStudio</source>
+        <translation>DrillStudio を終了</translation>
+    </message>
+    <message>
+        <source>Save a copy of the video</source>
+        <translation>動画のコピーを保存</translation>
+    </message>
+    <message>
+        <source>MP4 videos (*.mp4)</source>
+        <translation>MP4 動画 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>Save a Copy As…</source>
+        <translation>名前を付けてコピーを保存…</translation>
+    </message>
+    <message>
+        <source>Copy the File</source>
+        <translation>ファイルをコピー</translation>
+    </message>
+    <message>
+        <source>Open the Containing Folder</source>
+        <translation>保存先のフォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Copy the Download URL</source>
+        <translation>ダウンロード URL をコピー</translation>
+    </message>
+    <message>
+        <source>Saved a copy as %1.</source>
+        <translation>%1 にコピーを保存しました。</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved as %1.</source>
+        <translation>%1 にコピーを保存できませんでした。</translation>
     </message>
 </context>
 <context>
@@ -1169,8 +1748,142 @@ Commands:
         <translation>再生速度</translation>
     </message>
     <message>
-        <source>This video cannot be played: %1</source>
-        <translation>この動画を再生できません: %1</translation>
+        <source>Video</source>
+        <translation>動画</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>再生/一時停止</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>前のフレーム</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>次のフレーム</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>再生位置</translation>
+    </message>
+    <message>
+        <source>Click to jump; arrow keys move a quarter second</source>
+        <translation>クリックでその位置へ移動、矢印キーで 0.25 秒ずつ移動</translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation>フレーム %1</translation>
+    </message>
+    <message>
+        <source>2× fast</source>
+        <translation>2 倍速</translation>
+    </message>
+    <message>
+        <source>1.5× fast</source>
+        <translation>1.5 倍速</translation>
+    </message>
+    <message>
+        <source>0.1× slow</source>
+        <translation>0.1 倍速 (スロー)</translation>
+    </message>
+    <message>
+        <source>This video cannot be played: its file is missing or damaged.</source>
+        <translation>この動画は再生できません: ファイルが見つからないか壊れています。</translation>
+    </message>
+    <message>
+        <source>This video cannot be played.</source>
+        <translation>この動画は再生できません。</translation>
+    </message>
+</context>
+<context>
+    <name>RestServer</name>
+    <message>
+        <source>The server does not listen on %1 without admin credentials: anyone on the network could clear the cache. Set server/adminUser and server/adminPasswordHash, or server/apiKeyHash (drillstudio serve --hash-secret makes the hash), or listen on 127.0.0.1.</source>
+        <translation>管理者の認証情報が設定されていないため、%1 では待ち受けません。ネットワーク上の誰でもキャッシュを消去できてしまいます。server/adminUser と server/adminPasswordHash、または server/apiKeyHash を設定するか（ハッシュは drillstudio serve --hash-secret で作れます）、127.0.0.1 で待ち受けてください。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPanel</name>
+    <message>
+        <source>The same REST server as “drillstudio serve”, run inside this window: the web frontend can call it while you work here.</source>
+        <translation>「drillstudio serve」と同じ REST サーバーをこのウィンドウの中で動かします。ここで作業しながら Web フロントエンドから呼び出せます。</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>アドレス(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>ポート(&amp;P):</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>空いているポート</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>URL をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>パスワード:</translation>
+    </message>
+    <message>
+        <source>&amp;Start server</source>
+        <translation>サーバーを開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start &amp;with the application</source>
+        <translation>アプリケーションと一緒に開始(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>サーバーのアドレス</translation>
+    </message>
+    <message>
+        <source>Server port</source>
+        <translation>サーバーのポート</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>サーバーの URL</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address; use one such as 127.0.0.1.</source>
+        <translation>「%1」は IP アドレスではありません。127.0.0.1 のようなアドレスを指定してください。</translation>
+    </message>
+    <message>
+        <source>Port %1 is already in use. Stop the other server or choose another port.</source>
+        <translation>ポート %1 はすでに使われています。もう一方のサーバーを止めるか、別のポートを選んでください。</translation>
+    </message>
+    <message>
+        <source>The server cannot listen on %1 port %2: %3</source>
+        <translation>サーバーは %1 のポート %2 で待ち受けできません: %3</translation>
+    </message>
+    <message>
+        <source>&amp;Stop server</source>
+        <translation>サーバーを停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Listening. The web frontend calls %1generate; the old gateway path %1api/video-generation/ works too.</source>
+        <translation>待ち受け中です。Web フロントエンドは %1generate を呼び出します。旧ゲートウェイのパス %1api/video-generation/ も使えます。</translation>
+    </message>
+    <message>
+        <source>set: POST /generate asks for it</source>
+        <translation>設定済み: POST /generate で要求されます</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>停止しています。</translation>
+    </message>
+    <message>
+        <source>shown when the server runs</source>
+        <translation>サーバーの実行中に表示されます</translation>
     </message>
 </context>
 <context>
@@ -1186,10 +1899,6 @@ Commands:
     <message>
         <source>Use an amount in US dollars from %1 to %2 (0 means no limit).</source>
         <translation>%1～%2 の金額（米ドル）を指定してください（0 は上限なし）。</translation>
-    </message>
-    <message>
-        <source>The provider must be &quot;local&quot; or &quot;openai&quot;.</source>
-        <translation>プロバイダーには &quot;local&quot; または &quot;openai&quot; を指定してください。</translation>
     </message>
     <message>
         <source>Use 1 to 100 characters.</source>
@@ -1266,6 +1975,93 @@ Commands:
     <message>
         <source>Unknown setting %1.</source>
         <translation>設定 %1 は不明です。</translation>
+    </message>
+    <message>
+        <source>The provider must be &quot;local&quot;, &quot;openai&quot; or &quot;library&quot;.</source>
+        <translation>プロバイダーは &quot;local&quot;、&quot;openai&quot;、&quot;library&quot; のいずれかにしてください。</translation>
+    </message>
+    <message>
+        <source>List the providers in order, like library,local.</source>
+        <translation>プロバイダーを順に並べてください（例: library,local）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a provider; use library, local and openai, like library,local.</source>
+        <translation>&quot;%1&quot; はプロバイダーではありません。library、local、openai を library,local のように並べてください。</translation>
+    </message>
+    <message>
+        <source>Use a number from 0.5 to 1 (1: only exact drill names match).</source>
+        <translation>0.5〜1 の数にしてください（1: ドリル名が完全に一致したときだけ）。</translation>
+    </message>
+    <message>
+        <source>Use a hash made by &quot;drillstudio serve --hash-secret&quot; (pbkdf2-sha256$iterations$salt$key), never the secret itself.</source>
+        <translation>&quot;drillstudio serve --hash-secret&quot; で作ったハッシュ（pbkdf2-sha256$反復回数$ソルト$鍵）を指定してください。秘密の値そのものは使えません。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Changes apply at once, without a restart. Each field shows its default; an empty field means the default.</source>
+        <translation>変更は再起動せずにすぐ反映されます。各欄には既定値が表示され、空欄は既定値を意味します。</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>キャッシュ</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>ジョブ</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>予算</translation>
+    </message>
+    <message>
+        <source>Job store</source>
+        <translation>ジョブストア</translation>
+    </message>
+    <message>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <source>REST server</source>
+        <translation>REST サーバー</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>ログ</translation>
+    </message>
+    <message>
+        <source>Stored in %1; edits made there by hand are picked up while the window is open.</source>
+        <translation>保存先: %1。このファイルを手で編集しても、ウィンドウを開いたまま反映されます。</translation>
+    </message>
+    <message>
+        <source>on (default: %1)</source>
+        <translation>オン (既定値: %1)</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>オン</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>(empty by default)</source>
+        <translation>(既定では空)</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>既定値: %1</translation>
     </message>
 </context>
 <context>
