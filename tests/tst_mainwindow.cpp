@@ -15,6 +15,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAbstractSpinBox>
+#include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -31,6 +32,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -57,6 +59,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
+    void japaneseWindowHasNoEnglishLeft();
     void opensWithEmptyLibrary();
     void rejectsBadRunId();
     void generatesAndPlaysToTheEnd();
@@ -91,6 +94,7 @@ private Q_SLOTS:
     void fitsSmallWindows();
 
 private:
+    QMap<QString, QString> visibleTexts();
     template<typename T>
     T *child(const char *name)
     {
@@ -926,6 +930,88 @@ void TestMainWindow::fitsSmallWindows()
         QVERIFY2(!box.isEmpty(), qPrintable(name + QStringLiteral(" has no size")));
         QVERIFY2(inside.contains(box), qPrintable(name + QStringLiteral(" is outside")));
     }
+}
+
+// Every text a person reads in the window, keyed by where it is shown.
+QMap<QString, QString> TestMainWindow::visibleTexts()
+{
+    QMap<QString, QString> texts;
+    auto add = [&](const QObject *object, const QString &what, const QString &text) {
+        if (!text.trimmed().isEmpty())
+            texts.insert(object->objectName() + QLatin1Char('/') + what,
+                         QString(text).remove(QLatin1Char('&')));
+    };
+    add(m_window.get(), QStringLiteral("title"), m_window->windowTitle());
+    const QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
+    for (const QWidget *widget : widgets) {
+        // Qt's own parts (a tab bar's scroll buttons) are translated by Qt's catalogue.
+        if (qobject_cast<const QTabBar *>(widget->parentWidget()))
+            continue;
+        add(widget, QStringLiteral("accessible"), widget->accessibleName());
+        if (const auto *label = qobject_cast<const QLabel *>(widget))
+            add(widget, QStringLiteral("text"), label->text());
+        if (const auto *button = qobject_cast<const QAbstractButton *>(widget))
+            add(widget, QStringLiteral("text"), button->text());
+        if (const auto *box = qobject_cast<const QGroupBox *>(widget))
+            add(widget, QStringLiteral("title"), box->title());
+        if (const auto *edit = qobject_cast<const QLineEdit *>(widget))
+            add(widget, QStringLiteral("placeholder"), edit->placeholderText());
+        if (const auto *tabs = qobject_cast<const QTabWidget *>(widget)) {
+            for (int i = 0; i < tabs->count(); ++i)
+                add(widget, QStringLiteral("tab%1").arg(i), tabs->tabText(i));
+        }
+        if (const auto *table = qobject_cast<const QTableView *>(widget)) {
+            const QAbstractItemModel *model = table->model();
+            for (int i = 0; model && i < model->columnCount(); ++i)
+                add(widget, QStringLiteral("header%1").arg(i),
+                    model->headerData(i, Qt::Horizontal).toString());
+        }
+    }
+    for (const QAction *action : m_window->findChildren<QAction *>())
+        add(action, QStringLiteral("action"), action->text());
+    return texts;
+}
+
+// The Japanese interface is really loaded: every text the English window shows is another text
+// in the Japanese window (nothing was left untranslated), names and numbers aside.
+void TestMainWindow::japaneseWindowHasNoEnglishLeft()
+{
+    openWindow();
+    const QMap<QString, QString> english = visibleTexts();
+    m_window.reset();
+    m_tester.reset();
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QLocale::Japanese, QLocale::Japan),
+                            QStringLiteral("drillstudio"), QStringLiteral("_"),
+                            qEnvironmentVariable("DRILLSTUDIO_BINARY_DIR")
+                                    + QStringLiteral("/src/app")));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    openWindow();
+    const QMap<QString, QString> japanese = visibleTexts();
+    QCoreApplication::removeTranslator(&translator);
+    // Words that are names, not language: they stay as they are in every language.
+    static const QRegularExpression word(QStringLiteral("[A-Za-z]{3,}"));
+    static const QStringList names
+            = {QStringLiteral("DrillStudio"), QStringLiteral("openai"), QStringLiteral("sora"),
+               QStringLiteral("http"),        QStringLiteral("https"),  QStringLiteral("URL"),
+               QStringLiteral("API")};
+    QStringList left;
+    int compared = 0;
+    for (auto it = english.cbegin(); it != english.cend(); ++it) {
+        const QString ja = japanese.value(it.key());
+        if (ja.isEmpty())
+            continue;
+        QString words = it.value();
+        for (const QString &name : names)
+            words.remove(name, Qt::CaseInsensitive);
+        if (!word.match(words).hasMatch())
+            continue; // numbers, sizes, names
+        ++compared;
+        if (ja == it.value())
+            left << it.key() + QStringLiteral(": ") + it.value();
+    }
+    QVERIFY2(compared > 20, "too few texts compared");
+    QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestMainWindow)
