@@ -714,7 +714,7 @@ void TestCli::cacheUsage()
     result = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("usage")}));
     QCOMPARE(result.exitCode, 0);
     const QLocale locale;
-    QVERIFY2(result.out.startsWith(QStringLiteral("2 video(s) use %1 on disk.\n")
+    QVERIFY2(result.out.startsWith(QStringLiteral("2 videos use %1 on disk.\n")
                                            .arg(locale.formattedDataSize(bytesA + bytesB))),
              qPrintable(result.out));
     for (const auto &[run, bytes] : {std::pair {1, bytesA}, {2, bytesB}, {3, bytesA}})
@@ -744,7 +744,7 @@ void TestCli::cacheEvictLeastRecentlyUsed()
     setSetting(dir, "cache/maxBytes", total - 1);
     result = runCli(withDir(dir, {QStringLiteral("cache"), QStringLiteral("evict")}));
     QCOMPARE(result.exitCode, 0);
-    QVERIFY2(result.out.contains(QLatin1String("Evicted 1 video(s)")), qPrintable(result.out));
+    QVERIFY2(result.out.contains(QLatin1String("Evicted 1 video (")), qPrintable(result.out));
     QVERIFY(QFile::exists(a));
     QVERIFY(!QFile::exists(b));
     QVERIFY(QFile::exists(c));
@@ -998,6 +998,17 @@ void TestCli::readmeCommands()
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(content);
     }
+    // A recorded demonstration for "library import": one second of a test picture.
+    QProcess recorder;
+    recorder.setWorkingDirectory(work.path());
+    recorder.start(QStringLiteral("ffmpeg"),
+                   {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
+                    QStringLiteral("lavfi"), QStringLiteral("-i"),
+                    QStringLiteral("testsrc2=size=320x240:rate=30:duration=1"),
+                    QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
+                    QStringLiteral("wall-drill.mp4")});
+    QVERIFY2(recorder.waitForFinished(60000) && recorder.exitCode() == 0,
+             recorder.readAllStandardError().constData());
     // No keychain service in this session: "openai-key set" must say so, not touch the caller's.
     QProcessEnvironment env = privateEnvironment(home);
     env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
