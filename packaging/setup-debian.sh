@@ -30,6 +30,11 @@ packages=(
   wrk nginx-light python3-fastapi python3-uvicorn
   # uvicorn at its fastest (--loop uvloop --http httptools) for the FastAPI reference
   python3-uvloop python3-httptools
+  # packaging: .deb checks, desktop and AppStream validators, the man page generator, the systemd
+  # unit's checks, icon rendering, and a clean Debian 12 root for packaging/check-deb.sh
+  dpkg-dev file lintian desktop-file-utils appstream python3 systemd librsvg2-bin debootstrap
+  # loaded at run time by the installed application (named in the .deb's Depends)
+  qt6-image-formats-plugins fonts-noto-color-emoji
 )
 
 missing=()

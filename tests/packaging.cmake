@@ -1,0 +1,26 @@
+# Packaging: what the .deb installs (launcher, metainfo, icons, man page, version, systemd unit)
+# and the nginx example in front of a real server. Label "packaging".
+find_program(DESKTOP_FILE_VALIDATE desktop-file-validate)
+find_program(APPSTREAMCLI appstreamcli)
+find_program(SYSTEMD_ANALYZE systemd-analyze)
+find_program(NGINX nginx PATHS /usr/sbin)
+find_package(Python3 COMPONENTS Interpreter)
+
+if(DESKTOP_FILE_VALIDATE AND APPSTREAMCLI AND SYSTEMD_ANALYZE AND Python3_FOUND
+        AND TARGET drillstudio_server)
+    add_test(NAME packaging_install
+        COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/packaging/install_checks.sh
+            ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR} ${PROJECT_VERSION})
+    set_tests_properties(packaging_install PROPERTIES LABELS packaging TIMEOUT 300)
+else()
+    message(STATUS "packaging_install test skipped: desktop-file-validate, appstreamcli, "
+                   "systemd-analyze or the server is missing (packaging/setup-debian.sh)")
+endif()
+
+if(NGINX AND Python3_FOUND AND TARGET drillstudio_server)
+    add_test(NAME packaging_nginx
+        COMMAND Python3::Interpreter ${CMAKE_CURRENT_SOURCE_DIR}/packaging/nginx_gateway.py
+            $<TARGET_FILE:drillstudio> ${PROJECT_SOURCE_DIR}/packaging/nginx/drillstudio.conf
+            ${NGINX})
+    set_tests_properties(packaging_nginx PROPERTIES LABELS packaging TIMEOUT 300)
+endif()
