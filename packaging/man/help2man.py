@@ -39,6 +39,9 @@ def sections(text):
         # Commands are one word in a fixed column; options may hold single spaces ("-h, --help").
         gap = r"\s+" if current == "Commands" else r"\s{2,}"
         m = re.match(r"^  (\S.*?)(?:" + gap + r"(\S.*))?$", line)
+        if items is None:
+            # Indented lines before the first section: the command's forms of use.
+            items = result.setdefault("Usage", [])
         if m and not line.startswith("   "):
             items.append([m.group(1).strip(), (m.group(2) or "").strip()])
         elif items:

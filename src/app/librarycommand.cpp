@@ -341,14 +341,23 @@ int runLibraryCommand(const QStringList &arguments)
 {
     QCommandLineParser probe;
     addCommon(probe);
-    probe.addOptions({{QStringLiteral("drill"), QString(), QStringLiteral("x")},
-                      {QStringLiteral("drill-file"), QString(), QStringLiteral("x")},
-                      {QStringLiteral("note"), QString(), QStringLiteral("x")},
-                      {QStringLiteral("cue"), QString(), QStringLiteral("x")},
-                      {QStringLiteral("trim-start"), QString(), QStringLiteral("x")},
-                      {QStringLiteral("trim-end"), QStringLiteral(""), QStringLiteral("x")},
-                      {QStringLiteral("mute"), QString()},
-                      {QStringLiteral("json"), QString()}});
+    // Every option of the actions, so that "library --help" describes them all.
+    probe.addOptions(
+            {{QStringLiteral("drill"),
+              Text::tr("A drill the video shows (repeat for several; the first is its main "
+                       "drill)."),
+              Text::tr("name")},
+             {QStringLiteral("drill-file"), Text::tr("Read the drill text from <file>."),
+              Text::tr("file")},
+             {QStringLiteral("note"), Text::tr("A note about the video."), Text::tr("text")},
+             {QStringLiteral("cue"), Text::tr("A coaching cue (repeat for several)."),
+              Text::tr("text")},
+             {QStringLiteral("trim-start"), Text::tr("Start this many seconds into the recording."),
+              Text::tr("seconds")},
+             {QStringLiteral("trim-end"), Text::tr("End this many seconds into the recording."),
+              Text::tr("seconds")},
+             {QStringLiteral("mute"), Text::tr("Leave the sound out.")},
+             {QStringLiteral("json"), Text::tr("Print JSON.")}});
     probe.parse(arguments);
     const QString action = probe.positionalArguments().value(1);
     if (action == QLatin1String("import"))
