@@ -516,10 +516,6 @@ Commands:
   library synonyms list</translation>
     </message>
     <message>
-        <source>Keep the database and the videos in &lt;dir&gt;.</source>
-        <translation>Keep the database and the videos in &lt;dir&gt;.</translation>
-    </message>
-    <message>
         <source>Also print informational messages.</source>
         <translation>Also print informational messages.</translation>
     </message>

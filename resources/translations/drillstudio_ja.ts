@@ -509,10 +509,6 @@ Commands:
   library synonyms list</translation>
     </message>
     <message>
-        <source>Keep the database and the videos in &lt;dir&gt;.</source>
-        <translation>データベースと動画を &lt;dir&gt; に置きます。</translation>
-    </message>
-    <message>
         <source>Also print informational messages.</source>
         <translation>情報メッセージも表示します。</translation>
     </message>

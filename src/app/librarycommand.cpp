@@ -2,6 +2,7 @@
 
 #include "appcontext.h"
 #include "cli.h"
+#include "cliutil.h"
 #include "jobspec.h"
 #include "library/drilllibrary.h"
 #include "library/synonyms.h"
@@ -25,28 +26,11 @@
 
 namespace {
 
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Cli)
-};
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-int fail(const QString &message, int code = Cli::Failed)
-{
-    err() << Text::tr("drillstudio: %1").arg(message) << Qt::endl;
-    return code;
-}
+using Cli::err;
+using Cli::fail;
+using Cli::openContext;
+using Cli::out;
+using Cli::Text;
 
 std::atomic_bool g_interrupted {false};
 
@@ -67,28 +51,12 @@ void addCommon(QCommandLineParser &parser)
             "  library match (--drill TEXT | --drill-file FILE)\n"
             "  library synonyms add DRILL WORD…\n"
             "  library synonyms list"));
-    parser.addOption({QStringLiteral("data-dir"),
-                      Text::tr("Keep the database and the videos in <dir>."), Text::tr("dir")});
+    parser.addOption(Cli::dataDirOptionDef());
     parser.addOption({QStringLiteral("verbose"), Text::tr("Also print informational messages.")});
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("library"), Text::tr("library"));
     parser.addPositionalArgument(QStringLiteral("action"),
                                  Text::tr("import, list, remove, match or synonyms"));
-}
-
-bool openContext(AppContext &context, const QCommandLineParser &parser)
-{
-    AppContext::Options options;
-    options.dataDir = parser.value(QStringLiteral("data-dir"));
-    options.startJobs = false;
-    options.claimForeignJobs = false;
-    if (!context.open(options)) {
-        fail(context.errorString());
-        return false;
-    }
-    for (const QString &problem : context.settings()->problems())
-        err() << Text::tr("warning: %1").arg(problem) << Qt::endl;
-    return true;
 }
 
 std::optional<double> seconds(const QCommandLineParser &parser, const QString &name)
