@@ -26,6 +26,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -257,6 +258,7 @@ private Q_SLOTS:
     void localhostBypassesAdminCredentials();
     void fiveFailedLoginsBanTheAddress();
     void otherAddressesNeedCredentials();
+    void credentialsFromEnvironment();
     void hashSecretCommand();
     void hostHeaderAllowList();
     void securityHeadersAndCors();
@@ -1558,6 +1560,38 @@ void TestServer::otherAddressesNeedCredentials()
              QString());
     RestServer guarded(m_context.get());
     QVERIFY2(guarded.listen(QHostAddress::AnyIPv4, 0), qPrintable(guarded.errorString()));
+}
+
+void TestServer::credentialsFromEnvironment()
+{
+    // A container or a service unit gives the server its admin hash in the environment.
+    const QByteArray name = Settings::environmentName("server/apiKeyHash").toLatin1();
+    QCOMPARE(name, QByteArrayLiteral("DRILLSTUDIO_SERVER_API_KEY_HASH"));
+    const auto restore = qScopeGuard([&] { qunsetenv(name.constData()); });
+    const auto reopen = [this] {
+        m_server.reset();
+        m_context.reset();
+        startServer();
+    };
+    qputenv(name.constData(), "not-a-hash");
+    reopen();
+    QVERIFY2(m_context->settings()->problems().join(QLatin1Char(' ')).contains(QLatin1String(name)),
+             qPrintable(m_context->settings()->problems().join(QLatin1Char(' '))));
+    RestServer open(m_context.get());
+    QVERIFY(!open.listen(QHostAddress::AnyIPv4, 0));
+
+    qputenv(name.constData(), AdminGate::hashSecret(kApiKey, 1000).toLatin1());
+    reopen();
+    QVERIFY(m_context->settings()->fromEnvironment("server/apiKeyHash"));
+    // The environment wins over the file, and the file cannot change what it sets.
+    QVERIFY(!m_context->settings()
+                     ->setValue("server/apiKeyHash", AdminGate::hashSecret("other", 1000))
+                     .isEmpty());
+    RestServer guarded(m_context.get());
+    QVERIFY2(guarded.listen(QHostAddress::AnyIPv4, 0), qPrintable(guarded.errorString()));
+    m_context->settings()->setValue("server/localhostBypass", false);
+    QCOMPARE(request("GET", QStringLiteral("/metrics")).status, 401);
+    QCOMPARE(request("GET", QStringLiteral("/metrics"), {}, {bearer(kApiKey)}).status, 200);
 }
 
 void TestServer::hashSecretCommand()

@@ -369,10 +369,36 @@ const QList<Settings::Entry> &Settings::entries()
     return table;
 }
 
+QString Settings::environmentName(const char *key)
+{
+    QString name = QStringLiteral("DRILLSTUDIO_");
+    for (const char *c = key; *c; ++c) {
+        const QChar ch = QLatin1Char(*c);
+        if (ch == QLatin1Char('/'))
+            name += QLatin1Char('_');
+        else if (ch.isUpper() && c != key && QChar(QLatin1Char(c[-1])).isLower())
+            name += QLatin1Char('_') + ch;
+        else
+            name += ch.toUpper();
+    }
+    return name;
+}
+
 Settings::Settings(const QString &filePath, QObject *parent)
     : QObject(parent)
     , m_settings(std::make_unique<QSettings>(filePath, QSettings::IniFormat))
 {
+    for (const Entry &entry : entries()) {
+        const QString name = environmentName(entry.key);
+        if (!qEnvironmentVariableIsSet(name.toLatin1().constData()))
+            continue;
+        const QString text = qEnvironmentVariable(name.toLatin1().constData());
+        const QString error = validate(entry.key, text);
+        if (error.isEmpty())
+            m_environment.insert(QLatin1String(entry.key), text);
+        else
+            m_problems << tr("Environment variable %1: %2 It is ignored.").arg(name, error);
+    }
     migrate();
     check();
 }
@@ -422,6 +448,11 @@ QVariant Settings::value(const char *key) const
 {
     for (const Entry &entry : entries()) {
         if (qstrcmp(entry.key, key) == 0) {
+            if (!m_environment.isEmpty()) {
+                const auto overridden = m_environment.constFind(QLatin1String(key));
+                if (overridden != m_environment.cend())
+                    return *overridden;
+            }
             const QVariant stored = m_settings->value(QLatin1String(key), entry.defaultValue);
             if (!validate(key, stored).isEmpty())
                 return entry.defaultValue;
@@ -437,6 +468,9 @@ QString Settings::setValue(const char *key, const QVariant &value)
     const QString error = validate(key, value);
     if (!error.isEmpty())
         return error;
+    if (fromEnvironment(key))
+        return tr("This setting comes from the environment variable %1; change it there.")
+                .arg(environmentName(key));
     m_settings->setValue(QLatin1String(kVersionKey), Version);
     m_settings->setValue(QLatin1String(key), value);
     m_settings->sync();

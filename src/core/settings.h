@@ -1,5 +1,6 @@
 #pragma once
 // Typed application settings with their defaults in one table, a version key and validation.
+#include <QHash>
 #include <QObject>
 #include <QSettings>
 #include <QSize>
@@ -27,12 +28,20 @@ public:
         QString (*validate)(const QVariant &value);
     };
     static const QList<Entry> &entries();
+    // The environment variable that overrides a key, for containers and service units:
+    // server/apiKeyHash -> DRILLSTUDIO_SERVER_API_KEY_HASH. It wins over settings.ini.
+    static QString environmentName(const char *key);
 
     // Reads (and creates on first write) the INI file at filePath.
     explicit Settings(const QString &filePath, QObject *parent = nullptr);
     ~Settings() override;
 
     QString filePath() const;
+    // True when the key's value comes from the environment (environmentName()), not the file.
+    bool fromEnvironment(const char *key) const
+    {
+        return m_environment.contains(QLatin1String(key));
+    }
     // Messages about values in the file that were invalid and replaced by defaults.
     QStringList problems() const { return m_problems; }
 
@@ -71,6 +80,8 @@ private:
     void check();
 
     std::unique_ptr<QSettings> m_settings;
+    // Valid values of keys overridden by the environment, read once at construction.
+    QHash<QString, QVariant> m_environment;
     QStringList m_problems;
 };
 
