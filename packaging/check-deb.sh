@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Installs the .deb into a clean Debian 12 root (debootstrap, chroot) and checks it there:
+# Installs the .deb into a clean Debian 12 root (debootstrap, chroot) the way the container does
+# (the RUN steps of packaging/docker/Dockerfile's final stage: apt-get resolves the .deb's
+# dependencies, a system user is made) and checks it there:
 #   drillstudio --version; drillstudio generate renders an MP4; drillstudio serve answers GET /;
-#   the window starts under Xvfb and a screenshot is taken; apt-get purge leaves no file of the
-#   package behind.
+#   the window starts under Xvfb and a screenshot is taken;
+#   the container's entry point runs as the Dockerfile's user, in a network namespace of its own,
+#   with the password and the admin hash from an env file as compose gives them; its health check
+#   passes; a real nginx loaded with packaging/nginx/drillstudio.conf goes in front of it and the
+#   old frontend's calls (generate, status, download with Range) go through;
+#   apt-get purge leaves no file of the package behind.
 # Usage: packaging/check-deb.sh [PACKAGE.deb | BUILD_DIR]   (default: build/pkg, see release.sh)
 # Needs root (debootstrap, chroot, mount) and Debian's archive. The root made by debootstrap and
 # the downloaded .debs are kept in $DRILLSTUDIO_DEBROOT_CACHE (~/.cache/drillstudio-debroot):
@@ -56,23 +62,37 @@ if [ ! -f "$base" ]; then
   tar -C "$work/base" -cf "$base.part" . && mv "$base.part" "$base"
   rm -rf --one-file-system "$work/base"
 fi
-mkdir -p "$root"
-tar -C "$root" -xf "$base"
-mount -t proc proc "$root/proc"
-mount --bind /dev "$root/dev"
-mount --bind /dev/pts "$root/dev/pts"
-mount --bind "$cache/archives" "$root/var/cache/apt/archives"
-cp /etc/resolv.conf "$root/etc/resolv.conf"
-cp "$deb" "$root/tmp/drillstudio.deb"
+# A clean root from the debootstrap tarball, with /proc, /dev and the shared package cache.
+make_root() {
+  mkdir -p "$1"
+  tar -C "$1" -xf "$base"
+  mount -t proc proc "$1/proc"
+  mount --bind /dev "$1/dev"
+  mount --bind /dev/pts "$1/dev/pts"
+  mount --bind "$cache/archives" "$1/var/cache/apt/archives"
+  cp /etc/resolv.conf "$1/etc/resolv.conf"
+  echo "Binary::apt::APT::Keep-Downloaded-Packages \"true\";" >"$1/etc/apt/apt.conf.d/99keep"
+}
+make_root "$root"
 in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
   LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive /bin/bash -euo pipefail -c "$1"; }
 
-step "installing $(basename "$deb") and its dependencies with apt-get"
-in_root 'echo "Binary::apt::APT::Keep-Downloaded-Packages \"true\";" >/etc/apt/apt.conf.d/99keep
-         apt-get update -q >/dev/null
-         apt-get install -y -q --no-install-recommends /tmp/drillstudio.deb >/tmp/install.log 2>&1 \
-           || { tail -30 /tmp/install.log; exit 1; }' || fail "the package did not install"
+step "installing $(basename "$deb") with the Dockerfile's steps (apt-get resolves its dependencies)"
+stage=$work/stage
+python3 "$repo/tests/packaging/dockerfile_stage.py" "$repo/packaging/docker/Dockerfile" "$stage" \
+  || fail "the Dockerfile's final stage cannot be read"
+# COPY --from=build /build/drillstudio-*.deb /tmp/
+cp "$deb" "$root/tmp/drillstudio-$version.deb"
+cp "$stage/install.sh" "$stage/run.sh" "$stage/health.sh" "$root/"
+user=$(cat "$stage/user")
+in_root 'bash /install.sh >/tmp/install.log 2>&1 || { tail -30 /tmp/install.log; exit 1; }' \
+  || fail "the package did not install with the Dockerfile's RUN steps"
 in_root 'dpkg-query -L drillstudio' >"$work/files"
+# What the checks need besides the package: a display and its tools for the window, nginx (the
+# gateway) and python3 (the frontend's calls).
+in_root 'apt-get update -q >/dev/null
+  apt-get install -y -q --no-install-recommends xvfb x11-utils x11-apps nginx-light python3 \
+    >/tmp/tools.log 2>&1 || { tail -30 /tmp/tools.log; exit 1; }' || fail "the check's tools did not install"
 
 step "drillstudio --version"
 [ "$(in_root 'drillstudio --version')" = "drillstudio $version" ] || fail "--version does not say $version"
@@ -93,7 +113,6 @@ grep -q '^HTTP/1.[01] 200' <<<"$answer" || fail "GET / did not answer 200: $answ
 grep -q 'video_generation' <<<"$answer" || fail "GET / is not the video_generation service: $answer"
 
 step "the window under Xvfb, screenshot"
-in_root 'apt-get install -y -q --no-install-recommends xvfb x11-utils x11-apps >/tmp/x.log 2>&1 || { tail /tmp/x.log; exit 1; }'
 in_root 'Xvfb :57 -screen 0 1280x800x24 -nolisten tcp >/tmp/xvfb.log 2>&1 & xvfb=$!
   export DISPLAY=:57
   for _ in $(seq 200); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
@@ -115,6 +134,38 @@ else
   step "screenshot: $out/check-deb-window.xwd (no ImageMagick to make a PNG)"
 fi
 
+step "the container's entry point as $user, its health check, nginx in front"
+# What the test needs besides the image: nginx (the gateway) and python3 (the frontend's calls).
+cp "$repo/packaging/nginx/drillstudio.conf" "$repo/tests/packaging/nginx_gateway.py" "$root/tmp/"
+hash=$(in_root 'head -c 24 /dev/urandom | base64 | drillstudio serve --hash-secret 2>/dev/null | tail -1')
+password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+# drillstudio.env as compose gives it: the password and the admin hash, nothing on a command line.
+printf "DRILLSTUDIO_GENERATION_PASSWORD=%s\nDRILLSTUDIO_SERVER_API_KEY_HASH='%s'\n" "$password" "$hash" \
+  >"$root/container.env"
+chmod 600 "$root/container.env"
+# A network namespace of its own: port 8006 and nginx's port are the container's, not this machine's.
+unshare --net /bin/bash -euo pipefail -c '
+  ip link set lo up
+  chroot "$1" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 USER_NAME="$2" /bin/bash -euo pipefail -c "
+    set -a; . /container.env; set +a
+    setpriv --reuid=\$USER_NAME --regid=\$USER_NAME --init-groups env HOME=/var/lib/drillstudio \
+      bash /run.sh >/tmp/serve.log 2>&1 &
+    server=\$!
+    for _ in \$(seq 300); do
+      grep -q \"listening on\" /tmp/serve.log && break
+      kill -0 \$server 2>/dev/null || { cat /tmp/serve.log; exit 1; }
+      sleep 0.1
+    done
+    grep -q \"listening on\" /tmp/serve.log || { echo the server did not start; cat /tmp/serve.log; exit 1; }
+    [ \"\$(stat -c %U /proc/\$server)\" != root ] || { echo the server runs as root; exit 1; }
+    setpriv --reuid=\$USER_NAME --regid=\$USER_NAME --init-groups bash /health.sh \
+      || { echo the health check failed; cat /tmp/serve.log; exit 1; }
+    echo health check: passed
+    python3 /tmp/nginx_gateway.py port:8006 /tmp/drillstudio.conf /usr/sbin/nginx
+    kill \$server; wait \$server || true
+  "' container "$root" "$user" || fail "the container's server behind nginx failed"
+
+
 step "apt-get purge drillstudio"
 in_root 'apt-get purge -y -q drillstudio >/tmp/purge.log 2>&1 || { cat /tmp/purge.log; exit 1; }'
 in_root '! dpkg-query -W -f="\${Status}" drillstudio 2>/dev/null | grep -q installed' || fail "still installed"
@@ -123,4 +174,4 @@ while IFS= read -r path; do
   [ -e "$root$path" ] && [ ! -d "$root$path" ] && left+="$path "
 done <"$work/files"
 [ -z "$left" ] || fail "purge left files of the package: $left"
-step "PASS: drillstudio $version installs, runs and purges cleanly on a clean Debian 12 root"
+step "PASS: drillstudio $version installs with the Dockerfile's steps, runs (CLI, server, window, container entry point behind nginx) and purges cleanly on a clean Debian 12 root"

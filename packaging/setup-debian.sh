@@ -73,12 +73,15 @@ node_major=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')
 if [ -n "$node_major" ] && [ "$node_major" -lt 18 ]; then
   echo "setup: Node.js $(node --version) is older than 18; the openai SDK test will fail." >&2
 fi
-node_project="$repo/tests/node"
-if [ -f "$node_project/package-lock.json" ] && command -v npm >/dev/null 2>&1; then
-  if [ ! -d "$node_project/node_modules" ] \
-    || [ "$node_project/package-lock.json" -nt "$node_project/node_modules" ]; then
-    echo "setup: installing the SDK test dependencies (npm ci in tests/node)"
-    npm ci --prefix "$node_project" --no-audit --no-fund
-    touch "$node_project/node_modules"
+# Each folder with a package-lock.json: tests/node (the SDK check), tests/packaging/lint (the
+# Dockerfile linter).
+for node_project in "$repo/tests/node" "$repo/tests/packaging/lint"; do
+  if [ -f "$node_project/package-lock.json" ] && command -v npm >/dev/null 2>&1; then
+    if [ ! -d "$node_project/node_modules" ] \
+      || [ "$node_project/package-lock.json" -nt "$node_project/node_modules" ]; then
+      echo "setup: installing the test dependencies (npm ci in ${node_project#"$repo"/})"
+      npm ci --prefix "$node_project" --no-audit --no-fund
+      touch "$node_project/node_modules"
+    fi
   fi
-fi
+done

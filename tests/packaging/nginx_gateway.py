@@ -5,6 +5,8 @@ The old frontend's calls go through the gateway route /api/video-generation/: th
 POST /generate with the password, GET /status/{run_id}, and GET /download/{video_id} with Range.
 Only the two addresses of the example are changed (nginx's listening port and the server's port),
 both on loopback. Usage: nginx_gateway.py DRILLSTUDIO EXAMPLE_CONF [NGINX]
+DRILLSTUDIO is the program to start, or port:N for a server already running on 127.0.0.1:N (the
+container check of packaging/check-deb.sh); its password is then DRILLSTUDIO_GENERATION_PASSWORD.
 """
 import http.client
 import json
@@ -48,18 +50,24 @@ def main():
     drillstudio, example = sys.argv[1], sys.argv[2]
     nginx = sys.argv[3] if len(sys.argv) > 3 else "/usr/sbin/nginx"
     work = tempfile.mkdtemp(prefix="drillstudio-nginx-")
-    password = secrets.token_urlsafe(18)
-    env = dict(os.environ, DRILLSTUDIO_GENERATION_PASSWORD=password, QT_QPA_PLATFORM="offscreen",
-               LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    server = subprocess.Popen([drillstudio, "serve", "--host", "127.0.0.1", "--port", "0",
-                               "--data-dir", os.path.join(work, "data")],
-                              env=env, stdout=subprocess.PIPE, text=True)
+    server = None
     nginx_args = None
     try:
-        first = server.stdout.readline()
-        m = re.match(r"listening on http://127\.0\.0\.1:(\d+)", first)
-        check(m, "drillstudio serve did not say where it listens: %r" % first)
-        server_port = int(m.group(1))
+        if drillstudio.startswith("port:"):
+            server_port = int(drillstudio[len("port:"):])
+            password = os.environ.get("DRILLSTUDIO_GENERATION_PASSWORD", "")
+            check(password, "DRILLSTUDIO_GENERATION_PASSWORD is not set for the running server")
+        else:
+            password = secrets.token_urlsafe(18)
+            env = dict(os.environ, DRILLSTUDIO_GENERATION_PASSWORD=password,
+                       QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+            server = subprocess.Popen([drillstudio, "serve", "--host", "127.0.0.1", "--port", "0",
+                                       "--data-dir", os.path.join(work, "data")],
+                                      env=env, stdout=subprocess.PIPE, text=True)
+            first = server.stdout.readline()
+            m = re.match(r"listening on http://127\.0\.0\.1:(\d+)", first)
+            check(m, "drillstudio serve did not say where it listens: %r" % first)
+            server_port = int(m.group(1))
 
         # The example as shipped, with its two addresses moved to the ports of this test.
         site = open(example, encoding="utf-8").read()
@@ -150,8 +158,9 @@ http {
     finally:
         if nginx_args and os.path.exists(os.path.join(work, "nginx.pid")):
             subprocess.run(nginx_args + ["-s", "stop"], capture_output=True)
-        server.terminate()
-        server.wait(timeout=30)
+        if server:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 if __name__ == "__main__":
