@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -358,6 +359,24 @@ bool Database::migrate()
     }
 
     QSqlDatabase db = connection();
+    // A failed upgrade leaves the store as it was, so its backup is a copy of what is still there:
+    // removed (after the rollback below: declared first, destroyed last), or each attempt would
+    // leave one more.
+    bool upgraded = false;
+    const QString backup = current > 0 ? m_lastBackup : QString();
+    const auto dropBackup = qScopeGuard([&] {
+        if (upgraded || backup.isEmpty())
+            return;
+        if (m_config.backend == Backend::SQLite) {
+            QFile::remove(backup);
+        } else {
+            QSqlQuery drop(db);
+            if (!drop.exec(QStringLiteral("DROP SCHEMA %1 CASCADE").arg(backup)))
+                qCWarning(lcStore) << "could not drop the backup schema" << backup << ":"
+                                   << drop.lastError().text();
+        }
+        m_lastBackup.clear();
+    });
     SqlTransaction transaction(db);
     if (!transaction.isActive()) {
         m_error = tr("Could not start upgrading the library database: %1")
@@ -399,6 +418,7 @@ bool Database::migrate()
         m_error = tr("Upgrading the library database failed: %1").arg(db.lastError().text());
         return false;
     }
+    upgraded = true;
     return true;
 }
 
