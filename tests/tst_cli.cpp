@@ -195,6 +195,7 @@ private Q_SLOTS:
     void cacheCosts();
     void insecureBaseUrl();
     void readmeCommands();
+    void socketActivation();
 };
 
 void TestCli::initTestCase()
@@ -1136,6 +1137,65 @@ void TestCli::runIdRuleOnEveryCommand()
         QCOMPARE(generated.exitCode, 2);
         QVERIFY(videoFiles(dir).isEmpty());
     }
+}
+
+void TestCli::socketActivation()
+{
+    // What systemd does for drillstudio-serve.socket: a listening socket as descriptor 3, and
+    // LISTEN_PID/LISTEN_FDS naming this process. Made by a small launcher that then becomes
+    // drillstudio serve (same pid), on a free port; --port 1 shows the handed socket is used.
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    if (python.isEmpty())
+        QSKIP("python3 is missing (packaging/setup-debian.sh)");
+    const QString launcher = QStringLiteral(
+            "import os, socket, sys\n"
+            "s = socket.socket(socket.AF_INET)\n"
+            "s.bind((sys.argv[1], 0)); s.listen(16)\n"
+            "os.dup2(s.fileno(), 3); os.set_inheritable(3, True)\n"
+            "os.environ['LISTEN_PID'] = str(os.getpid()); os.environ['LISTEN_FDS'] = '1'\n"
+            "print(s.getsockname()[1], flush=True)\n"
+            "os.execv(sys.argv[2], sys.argv[2:])\n");
+    QTemporaryDir dir;
+    const auto start = [&](QProcess &process, const QString &address) {
+        process.setProgram(python);
+        process.setArguments({QStringLiteral("-c"), launcher, address, TestSupport::cliPath(),
+                              QStringLiteral("serve"), QStringLiteral("--data-dir"), dir.path(),
+                              QStringLiteral("--port"), QStringLiteral("1")});
+        process.start();
+        return process.waitForStarted();
+    };
+    const auto readLine = [](QProcess &process) {
+        QSignalSpy output(&process, &QProcess::readyReadStandardOutput);
+        while (!process.canReadLine()) {
+            if (process.state() == QProcess::NotRunning || !output.wait(20000))
+                return QString();
+        }
+        return QString::fromUtf8(process.readLine()).trimmed();
+    };
+
+    QProcess server;
+    QVERIFY(start(server, QStringLiteral("127.0.0.1")));
+    const QString port = readLine(server);
+    QVERIFY2(port.toInt() > 0, qPrintable(port));
+    QCOMPARE(readLine(server), QStringLiteral("listening on http://127.0.0.1:") + port);
+    QNetworkAccessManager network;
+    std::unique_ptr<QNetworkReply> reply(
+            network.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port)))));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    QVERIFY(reply->isFinished() || finished.wait(20000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QVERIFY(reply->readAll().contains("video_generation"));
+    server.terminate();
+    QVERIFY(server.waitForFinished(20000));
+
+    // A handed socket on every address gets the same refusal as --host 0.0.0.0 without admin
+    // credentials.
+    QProcess open;
+    QVERIFY(start(open, QStringLiteral("0.0.0.0")));
+    QVERIFY(open.waitForFinished(60000));
+    QCOMPARE(open.exitCode(), 1);
+    const QString err = QString::fromUtf8(open.readAllStandardError());
+    QVERIFY2(err.contains(QLatin1String("without admin credentials")), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -248,23 +248,35 @@ void RestServer::addCommonHeaders(const HttpRequest &request, HttpResponse &resp
     }
 }
 
-bool RestServer::listen(const QHostAddress &address, quint16 port)
+bool RestServer::mayListenOn(const QHostAddress &address)
 {
-    if (!address.isLoopback() && !m_admin.hasCredentials()) {
-        m_error = tr("The server does not listen on %1 without admin credentials: anyone on the "
-                     "network could clear the cache. Set server/adminUser and "
-                     "server/adminPasswordHash, or server/apiKeyHash (drillstudio serve "
-                     "--hash-secret makes the hash), or listen on 127.0.0.1.")
-                          .arg(address.toString());
-        m_socketError = QAbstractSocket::SocketAccessError;
-        qCWarning(lcServer).noquote() << m_error;
-        return false;
-    }
+    if (address.isLoopback() || m_admin.hasCredentials())
+        return true;
+    m_error = tr("The server does not listen on %1 without admin credentials: anyone on the "
+                 "network could clear the cache. Set server/adminUser and "
+                 "server/adminPasswordHash, or server/apiKeyHash (drillstudio serve "
+                 "--hash-secret makes the hash), or listen on 127.0.0.1.")
+                      .arg(address.toString());
+    m_socketError = QAbstractSocket::SocketAccessError;
+    qCWarning(lcServer).noquote() << m_error;
+    return false;
+}
+
+std::unique_ptr<GuardedTcpServer> RestServer::makeTcpServer() const
+{
     auto tcp = std::make_unique<GuardedTcpServer>();
     tcp->setMaxBodyBytes(m_context->settings()->integer("server/maxBodyBytes"));
     tcp->setRequestTimeoutMs(
             int(m_context->settings()->integer("server/requestTimeoutSeconds") * 1000));
     tcp->setMaxConnections(int(m_context->settings()->integer("server/maxConnections")));
+    return tcp;
+}
+
+bool RestServer::listen(const QHostAddress &address, quint16 port)
+{
+    if (!mayListenOn(address))
+        return false;
+    auto tcp = makeTcpServer();
     if (!tcp->listen(address, port)) {
         m_error = tcp->errorString();
         m_socketError = tcp->serverError();
@@ -272,6 +284,29 @@ bool RestServer::listen(const QHostAddress &address, quint16 port)
                 << "cannot listen on" << address.toString() << port << ":" << m_error;
         return false;
     }
+    adopt(std::move(tcp));
+    return true;
+}
+
+bool RestServer::listenOnDescriptor(qintptr descriptor)
+{
+    auto tcp = makeTcpServer();
+    if (!tcp->setSocketDescriptor(descriptor) || !tcp->isListening()
+        || tcp->serverAddress().isNull()) {
+        m_error = tr("The socket handed over by the service manager cannot be used: %1")
+                          .arg(tcp->errorString());
+        m_socketError = tcp->serverError();
+        qCWarning(lcServer).noquote() << m_error;
+        return false;
+    }
+    if (!mayListenOn(tcp->serverAddress()))
+        return false;
+    adopt(std::move(tcp));
+    return true;
+}
+
+void RestServer::adopt(std::unique_ptr<GuardedTcpServer> tcp)
+{
     connect(tcp.get(), &GuardedTcpServer::refused, this,
             [this](const QHostAddress &, int status, const QString &) {
                 m_metrics.countRefusal(status);
@@ -280,10 +315,9 @@ bool RestServer::listen(const QHostAddress &address, quint16 port)
     m_port = tcp->serverPort();
     m_tcp = tcp.get();
     bind(tcp.release());
-    if (!address.isLoopback())
+    if (!m_address.isLoopback())
         qCWarning(lcServer).noquote()
-                << "listening on" << address.toString() << "- reachable from other machines";
-    return true;
+                << "listening on" << m_address.toString() << "- reachable from other machines";
 }
 
 bool RestServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)

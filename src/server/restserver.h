@@ -12,6 +12,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
 class AppContext;
 class FileStream;
@@ -34,6 +35,8 @@ public:
     // Binds address:port (port 0 picks a free one) with the body and header limits of the
     // settings. False with errorString()/socketError() when the address cannot be bound.
     bool listen(const QHostAddress &address, quint16 port);
+    // Takes a socket that is already listening (systemd socket activation), with the same checks.
+    bool listenOnDescriptor(qintptr descriptor);
     quint16 port() const { return m_port; }
     QHostAddress address() const { return m_address; }
     QString errorString() const { return m_error; }
@@ -90,6 +93,9 @@ private:
     void send(const QPointer<QTcpSocket> &socket, const HttpRequest &request, const QString &route,
               HttpResponse response, bool close, qint64 startedMs = 0, int sequence = -1);
     void flush(AnswerQueue *queue, QTcpSocket *socket);
+    bool mayListenOn(const QHostAddress &address);
+    std::unique_ptr<GuardedTcpServer> makeTcpServer() const;
+    void adopt(std::unique_ptr<GuardedTcpServer> tcp);
     FileStream *write(QTcpSocket *socket, const HttpRequest &request, HttpResponse response,
                       bool close);
 

@@ -72,4 +72,10 @@ for setting in DynamicUser=yes ProtectSystem=strict StateDirectory=drillstudio N
                EnvironmentFile=-/etc/drillstudio/serve.env; do
   grep -q "^$setting" "$unit" || fail "the unit has no $setting"
 done
+echo "== socket unit"
+socket=$stage/drillstudio-serve.socket
+cp "$root/lib/systemd/system/drillstudio-serve.socket" "$socket"
+messages=$(MANPATH=$root/share/man systemd-analyze verify "$socket" 2>&1) || fail "systemd-analyze verify (socket): $messages"
+[ -z "$messages" ] || fail "systemd-analyze verify (socket): $messages"
+grep -q '^ListenStream=127.0.0.1:8006$' "$socket" || fail "the socket unit does not listen on 127.0.0.1:8006"
 echo PASS

@@ -10,10 +10,33 @@
 #include "videocontroller.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QTextStream>
 
 namespace Cli {
+
+namespace {
+
+// The number of listening sockets systemd handed to this process (0: none; negative: more than
+// one, which serve does not take). The variables are removed so that no child inherits them.
+int socketsFromServiceManager()
+{
+    const QByteArray pid = qgetenv("LISTEN_PID");
+    const QByteArray fds = qgetenv("LISTEN_FDS");
+    qunsetenv("LISTEN_PID");
+    qunsetenv("LISTEN_FDS");
+    qunsetenv("LISTEN_FDNAMES");
+    bool ok = false;
+    if (pid.isEmpty() || pid.toLongLong(&ok) != QCoreApplication::applicationPid() || !ok)
+        return 0;
+    const int count = fds.toInt(&ok);
+    if (!ok || count <= 0)
+        return 0;
+    return count == 1 ? 1 : -count;
+}
+
+} // namespace
 
 int serve(const QStringList &arguments)
 {
@@ -96,7 +119,18 @@ int serve(const QStringList &arguments)
         portNumber = quint16(context.settings()->integer("server/port"));
 
     RestServer server(&context);
-    if (!server.listen(*address, *portNumber)) {
+    // systemd socket activation (sd_listen_fds(3)): the listening socket is descriptor 3, and
+    // --host/--port/server/host/server/port are the socket unit's business.
+    const int handedOver = socketsFromServiceManager();
+    if (handedOver < 0)
+        return fail(Text::tr("The service manager handed over %1 sockets; drillstudio serve takes "
+                             "one (a single ListenStream= in the socket unit).")
+                            .arg(-handedOver));
+    if (handedOver == 1) {
+        if (!server.listenOnDescriptor(3))
+            return fail(server.errorString());
+        address = server.address();
+    } else if (!server.listen(*address, *portNumber)) {
         if (server.socketError() == QAbstractSocket::AddressInUseError)
             return fail(Text::tr("Port %1 on %2 is already in use. Stop the other server or "
                                  "choose another port with --port.")
