@@ -70,6 +70,7 @@ private:
     bool originAllowed(const QByteArray &origin) const;
     void addCommonHeaders(const HttpRequest &request, HttpResponse &response) const;
     void setUpRoutes();
+    void addDemoRoutes(); // democontroller.cpp
     void dispatch(const HttpRequest &request, const Reply &reply, QString *routeName);
     // The answers of one connection, written in the order of its requests (a child of the socket).
     struct AnswerQueue : QObject
