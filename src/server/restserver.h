@@ -52,6 +52,7 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    friend struct RestServerFuzzAccess; // tests/fuzz: the routing and checks without a socket
     using Reply = std::function<void(const HttpResponse &)>;
     using Handler = std::function<void(const HttpRequest &, const QStringList &, const Reply &)>;
     struct Route
