@@ -2,7 +2,8 @@
 // local renderer, a temporary data folder, a generation password): the page asks for the password,
 // shows a refusal in the server's words, generates a video while showing progress and the time
 // left, and the <video> element loads (readyState >= 3), plays and seeks to 2.0 s with the
-// thumbnail as poster; then the page clears the run's cache. In Japanese and in English.
+// thumbnail as poster; then the page clears the run's cache. In Japanese and in English. A server
+// without a generation password: the page asks for none and says why it cannot generate.
 //
 // Exit 77 (skipped) when Chromium or playwright-core is missing, unless DRILLSTUDIO_REQUIRE_WEB
 // is set (packaging/quickstart.sh test sets it): then that is a failure.
@@ -41,20 +42,23 @@ try {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'drillstudio-demo-'));
 const password = randomBytes(12).toString('hex'); // made here, never written anywhere
-let server;
+const servers = [];
 let browser;
 
-function startServer() {
+// A server on a data folder of its own; withPassword false: no generation password at all.
+function startServer(folder, withPassword) {
   return new Promise((resolve, reject) => {
     const env = {
       ...process.env,
-      DRILLSTUDIO_DATA_DIR: dataDir,
-      XDG_CONFIG_HOME: join(dataDir, 'config'),
-      XDG_CACHE_HOME: join(dataDir, 'cache'),
+      DRILLSTUDIO_DATA_DIR: folder,
+      XDG_CONFIG_HOME: join(folder, 'config'),
+      XDG_CACHE_HOME: join(folder, 'cache'),
       QT_QPA_PLATFORM: 'offscreen',
-      DRILLSTUDIO_GENERATION_PASSWORD: password,
     };
-    server = spawn(cli, ['serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    delete env.DRILLSTUDIO_GENERATION_PASSWORD;
+    if (withPassword) env.DRILLSTUDIO_GENERATION_PASSWORD = password;
+    const server = spawn(cli, ['serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    servers.push(server);
     let said = '';
     let errors = '';
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${said}${errors}`)), 30000);
@@ -181,7 +185,7 @@ async function drive(base, locale, lang, runId, screenshots) {
 
 let failed = false;
 try {
-  const base = await startServer();
+  const base = await startServer(dataDir, true);
 
   // The page's own files only: no inline script or style the policy would block.
   const answer = await fetch(`${base}/demo`);
@@ -202,13 +206,24 @@ try {
   // Each run is generated while the page shows progress (the first run's cache is cleared).
   await drive(base, 'ja-JP', 'ja', 1001, screenshots);
   await drive(base, 'en-US', 'en', 1003, screenshots);
-  console.log('demo page: 2 passed, 0 failed');
+
+  // Without a generation password the page says why it cannot generate, and asks for none.
+  const closed = await startServer(join(dataDir, 'no-password'), false);
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`${closed}/demo`);
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.ok(await page.isHidden('#password-row'), 'no password field without a password');
+  assert.ok(await page.isDisabled('#generate'), 'Generate is off when generation is off');
+  assert.match(await page.textContent('#unavailable'), /no generation password/);
+  await context.close();
+  console.log('demo page: 3 passed, 0 failed');
 } catch (error) {
   failed = true;
   console.error(error);
 } finally {
   if (browser) await browser.close();
-  if (server && server.exitCode === null) server.kill('SIGTERM');
+  for (const server of servers) if (server.exitCode === null) server.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
