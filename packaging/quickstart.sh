@@ -39,11 +39,13 @@ cmake --build --preset ci --parallel "$jobs"
 packaging/test-services.sh start
 trap 'packaging/test-services.sh stop' EXIT
 source build/test-services.env
-# The store tests' PostgreSQL rows, the official SDK check and the private keychain test must run
-# here, not be skipped.
+# The store tests' PostgreSQL rows, the official SDK check, the private keychain test, the demo
+# page's browser test and the request fuzzer must run here, not be skipped.
 export DRILLSTUDIO_REQUIRE_PG=1
 export DRILLSTUDIO_REQUIRE_SDK=1
 export DRILLSTUDIO_REQUIRE_KEYRING=1
+export DRILLSTUDIO_REQUIRE_WEB=1
+export DRILLSTUDIO_REQUIRE_FUZZ=1
 ctest --preset ci
 cmake --preset headless
 cmake --build --preset headless --parallel "$jobs"

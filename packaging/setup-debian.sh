@@ -30,6 +30,10 @@ packages=(
   wrk nginx-light python3-fastapi python3-uvicorn
   # uvicorn at its fastest (--loop uvloop --http httptools) for the FastAPI reference
   python3-uvloop python3-httptools
+  # the /demo page's browser test (tests/web, playwright-core drives Debian's headless Chromium)
+  chromium
+  # the request-parsing fuzzer (tests/fuzz): clang with libFuzzer and the sanitizers' runtimes
+  clang libclang-rt-14-dev
   # packaging: .deb checks, desktop and AppStream validators, the man page generator, the systemd
   # unit's checks, icon rendering, and a clean Debian 12 root for packaging/check-deb.sh
   dpkg-dev file lintian desktop-file-utils appstream python3 systemd librsvg2-bin debootstrap
@@ -74,8 +78,9 @@ if [ -n "$node_major" ] && [ "$node_major" -lt 18 ]; then
   echo "setup: Node.js $(node --version) is older than 18; the openai SDK test will fail." >&2
 fi
 # Each folder with a package-lock.json: tests/node (the SDK check), tests/packaging/lint (the
-# Dockerfile linter).
-for node_project in "$repo/tests/node" "$repo/tests/packaging/lint"; do
+# Dockerfile linter), tests/web (playwright-core, pinned to a release that runs on Node.js 18 and
+# 20, drives Debian's Chromium through the demo page).
+for node_project in "$repo/tests/node" "$repo/tests/packaging/lint" "$repo/tests/web"; do
   if [ -f "$node_project/package-lock.json" ] && command -v npm >/dev/null 2>&1; then
     if [ ! -d "$node_project/node_modules" ] \
       || [ "$node_project/package-lock.json" -nt "$node_project/node_modules" ]; then

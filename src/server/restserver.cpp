@@ -165,6 +165,7 @@ void RestServer::setUpRoutes()
                                          "text/plain; version=0.0.4; charset=utf-8"));
             },
             Access::Admin);
+    addDemoRoutes();
 }
 
 void RestServer::addRoute(const QByteArray &method, const QString &pattern, Handler handler,

@@ -55,6 +55,7 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    friend struct RestServerFuzzAccess; // tests/fuzz: the routing and checks without a socket
     using Reply = std::function<void(const HttpResponse &)>;
     using Handler = std::function<void(const HttpRequest &, const QStringList &, const Reply &)>;
     struct Route
@@ -73,6 +74,7 @@ private:
     bool originAllowed(const QByteArray &origin) const;
     void addCommonHeaders(const HttpRequest &request, HttpResponse &response) const;
     void setUpRoutes();
+    void addDemoRoutes(); // democontroller.cpp
     void dispatch(const HttpRequest &request, const Reply &reply, QString *routeName);
     // The answers of one connection, written in the order of its requests (a child of the socket).
     struct AnswerQueue : QObject
