@@ -13,3 +13,7 @@ if(TARGET drillstudio_server)
     drillstudio_add_test(tst_libraryserver SOURCES tst_libraryserver.cpp testsupport.h
         LIBRARIES drillstudio_server drillstudio_core Qt6::Network TIMEOUT 600)
 endif()
+if(WITH_GUI)
+    drillstudio_add_test(tst_drilllibrarypanel SOURCES tst_drilllibrarypanel.cpp
+        LIBRARIES drillstudio_gui TIMEOUT 600)
+endif()

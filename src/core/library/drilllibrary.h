@@ -60,6 +60,8 @@ public:
     QList<LibraryVideo> videos(int limit = 100000, int offset = 0);
     std::optional<LibraryVideo> video(const QString &id);
     bool updateVideo(LibraryVideo video, QString *error = nullptr);
+    // The runs answered with the video (removing it takes their video away).
+    QList<qint64> linkedRuns(const QString &id) { return m_store.linkedRuns(id); }
     // Removes the video, its files, and the links of runs that were answered with it.
     bool removeVideo(const QString &id, QString *error = nullptr);
 
