@@ -48,6 +48,10 @@ public:
         bool ok = false;
         bool cancelled = false;
         bool duplicate = false; // the same video was already in the library (video is that one)
+        // The file itself is refused: not a video, no picture, damaged, a trim that leaves
+        // nothing, or too large (then tooLarge too); as opposed to a failure of this machine.
+        bool badInput = false;
+        bool tooLarge = false;
         QString error; // for people
         LibraryVideo video;
         QString audioNote; // said when a sound track was dropped
