@@ -302,7 +302,7 @@ private Q_SLOTS:
         QSignalSpy closed(socket.get(), &QTcpSocket::disconnected);
         QVERIFY(closed.wait(120000));
         const QByteArray in = socket->readAll();
-        QVERIFY2(in.startsWith("HTTP/1.1 201"), in.left(400).constData());
+        QVERIFY2(in.startsWith("HTTP/1.1 201 Created"), in.left(400).constData());
         const qsizetype bodyStart = in.indexOf("\r\n\r\n") + 4;
         const QString id = QJsonDocument::fromJson(in.mid(bodyStart))
                                    .object()
