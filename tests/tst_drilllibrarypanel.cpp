@@ -178,7 +178,7 @@ private Q_SLOTS:
         m_panel->setImportDrills(QStringLiteral("ウォールドリル, Wall drill"));
         QVERIFY(m_panel->importPaths({m_shortVideo}));
         QVERIFY(m_panel->isImporting());
-        QVERIFY(child<QPushButton>("cancelImportButton")->isVisible());
+        QVERIFY(child<QPushButton>("drillCancelImportButton")->isVisible());
         QVERIFY(waitForImport(finished));
         QCOMPARE(finished.first().at(0).toInt(), 1);
         QCOMPARE(finished.first().at(1).toInt(), 0);
@@ -224,7 +224,7 @@ private Q_SLOTS:
         m_panel->setImportDrills(QStringLiteral("縄跳び"));
         QSignalSpy finished(m_panel.get(), &DrillLibraryPanel::importFinished);
         m_panel->setOpenFilesHandler([this] { return QStringList {m_shortVideo}; });
-        QTest::mouseClick(child<QPushButton>("importFilesButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>("drillImportFilesButton"), Qt::LeftButton);
         QVERIFY(waitForImport(finished));
         QCOMPARE(m_panel->model()->rowCount(), 1);
 
@@ -237,7 +237,7 @@ private Q_SLOTS:
         readme.close();
         finished.clear();
         m_panel->setOpenFolderHandler([&folder] { return folder.path(); });
-        QTest::mouseClick(child<QPushButton>("importFolderButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>("drillImportFolderButton"), Qt::LeftButton);
         QVERIFY(waitForImport(finished));
         QCOMPARE(finished.first().at(0).toInt(), 1);
         QCOMPARE(finished.first().at(1).toInt(), 0);
@@ -263,7 +263,7 @@ private Q_SLOTS:
         QCOMPARE(m_panel->model()->rowCount(), 0);
         QVERIFY(m_context->library()->videos().isEmpty());
         QCOMPARE(libraryFiles(), filesBefore);
-        QVERIFY(child<QPushButton>("importFilesButton")->isEnabled());
+        QVERIFY(child<QPushButton>("drillImportFilesButton")->isEnabled());
     }
 
     void cancelButtonStopsTheImport()
@@ -272,7 +272,7 @@ private Q_SLOTS:
         m_panel->setImportDrills(QStringLiteral("もも上げ"));
         QSignalSpy finished(m_panel.get(), &DrillLibraryPanel::importFinished);
         QVERIFY(m_panel->importPaths({m_longVideo}));
-        QTest::mouseClick(child<QPushButton>("cancelImportButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>("drillCancelImportButton"), Qt::LeftButton);
         QVERIFY(waitForImport(finished));
         QCOMPARE(finished.first().at(2).toBool(), true);
         QVERIFY(m_context->library()->videos().isEmpty());
@@ -284,25 +284,25 @@ private Q_SLOTS:
         QVERIFY(!id.isEmpty());
         openPanel();
         m_panel->selectVideo(id);
-        QCOMPARE(child<QLineEdit>("japaneseEdit")->text(), QStringLiteral("もも上げ"));
+        QCOMPARE(child<QLineEdit>("drillJapaneseEdit")->text(), QStringLiteral("もも上げ"));
 
-        child<QLineEdit>("japaneseEdit")->clear();
-        QTest::mouseClick(child<QPushButton>("saveButton"), Qt::LeftButton);
+        child<QLineEdit>("drillJapaneseEdit")->clear();
+        QTest::mouseClick(child<QPushButton>("drillSaveButton"), Qt::LeftButton);
         QVERIFY(m_panel->message().contains(QStringLiteral("at least one drill")));
         QCOMPARE(m_context->library()->video(id)->tagNames(),
                  QStringList {QStringLiteral("もも上げ")});
 
-        child<QLineEdit>("japaneseEdit")->setText(QStringLiteral("腿上げ、もも上げ"));
-        child<QLineEdit>("englishEdit")->setText(QStringLiteral("High knees"));
-        child<QPlainTextEdit>("notesEdit")->setPlainText(QStringLiteral("Filmed indoors."));
-        child<QPlainTextEdit>("cuesEdit")->setPlainText(QString(300, QLatin1Char('x')));
+        child<QLineEdit>("drillJapaneseEdit")->setText(QStringLiteral("腿上げ、もも上げ"));
+        child<QLineEdit>("drillEnglishEdit")->setText(QStringLiteral("High knees"));
+        child<QPlainTextEdit>("drillNotesEdit")->setPlainText(QStringLiteral("Filmed indoors."));
+        child<QPlainTextEdit>("drillCuesEdit")->setPlainText(QString(300, QLatin1Char('x')));
         QVERIFY(!m_panel->saveSelected());
         QVERIFY(m_panel->message().contains(QStringLiteral("too long")));
         QVERIFY(m_context->library()->video(id)->notes.isEmpty());
 
-        child<QPlainTextEdit>("cuesEdit")
+        child<QPlainTextEdit>("drillCuesEdit")
                 ->setPlainText(QStringLiteral("膝を高く\n\nArms drive the knees"));
-        QTest::mouseClick(child<QPushButton>("saveButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>("drillSaveButton"), Qt::LeftButton);
         const auto saved = m_context->library()->video(id);
         QVERIFY(saved.has_value());
         QCOMPARE(saved->tagNames(),
@@ -333,7 +333,7 @@ private Q_SLOTS:
             return answer;
         });
         m_panel->selectVideo(id);
-        QTest::mouseClick(child<QPushButton>("removeButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>("drillRemoveButton"), Qt::LeftButton);
         QVERIFY2(asked.contains(QStringLiteral("4711")), qPrintable(asked));
         QVERIFY(asked.contains(QStringLiteral("ウォールドリル")));
         QVERIFY(m_context->library()->video(id).has_value());
@@ -379,7 +379,8 @@ private Q_SLOTS:
 
         // Typed into the box, the answer follows the text.
         tried.clear();
-        child<QPlainTextEdit>("tryEdit")->setPlainText(QStringLiteral("壁を使ったウォールドリル"));
+        child<QPlainTextEdit>("drillTryEdit")
+                ->setPlainText(QStringLiteral("壁を使ったウォールドリル"));
         QVERIFY(tried.wait(30000));
         QCOMPARE(m_panel->lastTry().videoId, wall);
     }
@@ -394,7 +395,7 @@ private Q_SLOTS:
         QCOMPARE(panel->model()->rowCount(), 1);
         panel->selectVideo(id);
         QSignalSpy asked(panel, &DrillLibraryPanel::previewRequested);
-        QPushButton *play = panel->findChild<QPushButton *>(QStringLiteral("previewButton"));
+        QPushButton *play = panel->findChild<QPushButton *>(QStringLiteral("drillPreviewButton"));
         QVERIFY(play && play->isEnabled());
         play->click();
         QCOMPARE(asked.count(), 1);

@@ -19,8 +19,10 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSqlDatabase>
 #include <QThread>
+#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
@@ -59,38 +61,48 @@ DrillLibraryPanel::DrillLibraryPanel(AppContext *context, QWidget *parent)
               },
               this))
 {
-    ui->setupUi(this);
+    // The form scrolls when the tab is short, so that it never makes the window taller.
+    auto *content = new QWidget;
+    ui->setupUi(content);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("drillLibraryScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
     setAcceptDrops(true);
-    ui->videoView->setModel(m_model);
-    ui->videoView->setIconSize(DrillLibraryModel::ThumbnailSize);
-    ui->videoView->verticalHeader()->hide();
-    ui->videoView->verticalHeader()->setDefaultSectionSize(DrillLibraryModel::ThumbnailSize.height()
-                                                           + 6);
-    QHeaderView *header = ui->videoView->horizontalHeader();
+    ui->drillVideoView->setModel(m_model);
+    ui->drillVideoView->setIconSize(DrillLibraryModel::ThumbnailSize);
+    ui->drillVideoView->verticalHeader()->hide();
+    ui->drillVideoView->verticalHeader()->setDefaultSectionSize(
+            DrillLibraryModel::ThumbnailSize.height() + 6);
+    QHeaderView *header = ui->drillVideoView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(DrillLibraryModel::NotesColumn, QHeaderView::Stretch);
     header->resizeSection(DrillLibraryModel::JapaneseColumn, 240);
     header->resizeSection(DrillLibraryModel::EnglishColumn, 160);
-    ui->importProgress->setRange(0, 1000);
-    ui->importRow->hide();
+    ui->drillImportProgress->setRange(0, 1000);
+    ui->drillImportRow->hide();
 
     // Every control has a name for screen readers.
-    ui->videoView->setAccessibleName(tr("Drill library videos"));
-    ui->importDrillsEdit->setAccessibleName(tr("Drills in new imports"));
-    ui->importFilesButton->setAccessibleName(tr("Import video files"));
-    ui->importFolderButton->setAccessibleName(tr("Import a folder"));
-    ui->previewButton->setAccessibleName(tr("Play the selected video"));
-    ui->removeButton->setAccessibleName(tr("Remove the selected video from the library"));
-    ui->importProgress->setAccessibleName(tr("Import progress"));
-    ui->cancelImportButton->setAccessibleName(tr("Cancel the import"));
-    ui->japaneseEdit->setAccessibleName(tr("Japanese drill names"));
-    ui->englishEdit->setAccessibleName(tr("English drill names"));
-    ui->notesEdit->setAccessibleName(tr("Notes"));
-    ui->cuesEdit->setAccessibleName(tr("Coaching cues, one a line"));
-    ui->saveButton->setAccessibleName(tr("Save the drills, notes and cues"));
-    ui->tryEdit->setAccessibleName(tr("Drill text to try"));
-    ui->tryResultLabel->setAccessibleName(tr("Library video the drill text would get"));
-    ui->messageLabel->setAccessibleName(tr("Library messages"));
+    ui->drillVideoView->setAccessibleName(tr("Drill library videos"));
+    ui->drillImportDrillsEdit->setAccessibleName(tr("Drills in new imports"));
+    ui->drillImportFilesButton->setAccessibleName(tr("Import video files"));
+    ui->drillImportFolderButton->setAccessibleName(tr("Import a folder"));
+    ui->drillPreviewButton->setAccessibleName(tr("Play the selected video"));
+    ui->drillRemoveButton->setAccessibleName(tr("Remove the selected video from the library"));
+    ui->drillImportProgress->setAccessibleName(tr("Import progress"));
+    ui->drillCancelImportButton->setAccessibleName(tr("Cancel the import"));
+    ui->drillJapaneseEdit->setAccessibleName(tr("Japanese drill names"));
+    ui->drillEnglishEdit->setAccessibleName(tr("English drill names"));
+    ui->drillNotesEdit->setAccessibleName(tr("Notes"));
+    ui->drillCuesEdit->setAccessibleName(tr("Coaching cues, one a line"));
+    ui->drillSaveButton->setAccessibleName(tr("Save the drills, notes and cues"));
+    ui->drillTryEdit->setAccessibleName(tr("Drill text to try"));
+    ui->drillTryResultLabel->setAccessibleName(tr("Library video the drill text would get"));
+    ui->drillMessageLabel->setAccessibleName(tr("Library messages"));
 
     m_confirm = [this](const QString &title, const QString &text) {
         return QMessageBox::question(this, title, text) == QMessageBox::Yes;
@@ -105,23 +117,26 @@ DrillLibraryPanel::DrillLibraryPanel(AppContext *context, QWidget *parent)
                                                  QDir::homePath());
     };
 
-    connect(ui->importFilesButton, &QPushButton::clicked, this, &DrillLibraryPanel::chooseFiles);
-    connect(ui->importFolderButton, &QPushButton::clicked, this, &DrillLibraryPanel::chooseFolder);
-    connect(ui->cancelImportButton, &QPushButton::clicked, this, [this] {
+    connect(ui->drillImportFilesButton, &QPushButton::clicked, this,
+            &DrillLibraryPanel::chooseFiles);
+    connect(ui->drillImportFolderButton, &QPushButton::clicked, this,
+            &DrillLibraryPanel::chooseFolder);
+    connect(ui->drillCancelImportButton, &QPushButton::clicked, this, [this] {
         cancelImport();
-        ui->cancelImportButton->setEnabled(false);
-        ui->importStatusLabel->setText(tr("Cancelling…"));
+        ui->drillCancelImportButton->setEnabled(false);
+        ui->drillImportStatusLabel->setText(tr("Cancelling…"));
     });
-    connect(ui->previewButton, &QPushButton::clicked, this, &DrillLibraryPanel::preview);
-    connect(ui->videoView, &QAbstractItemView::doubleClicked, this, &DrillLibraryPanel::preview);
-    connect(ui->removeButton, &QPushButton::clicked, this, &DrillLibraryPanel::removeSelected);
-    connect(ui->saveButton, &QPushButton::clicked, this, &DrillLibraryPanel::saveSelected);
-    connect(ui->videoView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+    connect(ui->drillPreviewButton, &QPushButton::clicked, this, &DrillLibraryPanel::preview);
+    connect(ui->drillVideoView, &QAbstractItemView::doubleClicked, this,
+            &DrillLibraryPanel::preview);
+    connect(ui->drillRemoveButton, &QPushButton::clicked, this, &DrillLibraryPanel::removeSelected);
+    connect(ui->drillSaveButton, &QPushButton::clicked, this, &DrillLibraryPanel::saveSelected);
+    connect(ui->drillVideoView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &DrillLibraryPanel::onSelectionChanged);
     // Progress comes from the import thread; this context object makes it a queued call.
     connect(this, &DrillLibraryPanel::importProgress, this, [this](double fraction) {
         if (m_thread)
-            ui->importProgress->setValue(int(fraction * 1000));
+            ui->drillImportProgress->setValue(int(fraction * 1000));
     });
 
     m_reloadTimer.setSingleShot(true);
@@ -133,7 +148,8 @@ DrillLibraryPanel::DrillLibraryPanel(AppContext *context, QWidget *parent)
     m_tryTimer.setSingleShot(true);
     m_tryTimer.setInterval(250);
     connect(&m_tryTimer, &QTimer::timeout, this, &DrillLibraryPanel::startTry);
-    connect(ui->tryEdit, &QPlainTextEdit::textChanged, &m_tryTimer, qOverload<>(&QTimer::start));
+    connect(ui->drillTryEdit, &QPlainTextEdit::textChanged, &m_tryTimer,
+            qOverload<>(&QTimer::start));
     connect(&m_tryWatcher, &QFutureWatcherBase::finished, this, &DrillLibraryPanel::showTry);
 
     reload();
@@ -151,23 +167,23 @@ DrillLibraryPanel::~DrillLibraryPanel()
 
 QString DrillLibraryPanel::message() const
 {
-    return ui->messageLabel->text();
+    return ui->drillMessageLabel->text();
 }
 
 QString DrillLibraryPanel::tryResultText() const
 {
-    return ui->tryResultLabel->text();
+    return ui->drillTryResultLabel->text();
 }
 
 void DrillLibraryPanel::showMessage(const QString &text, bool error)
 {
-    ui->messageLabel->setText(text);
-    ui->messageLabel->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    ui->drillMessageLabel->setText(text);
+    ui->drillMessageLabel->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
 }
 
 void DrillLibraryPanel::setImportDrills(const QString &names)
 {
-    ui->importDrillsEdit->setText(names);
+    ui->drillImportDrillsEdit->setText(names);
 }
 
 QStringList DrillLibraryPanel::splitNames(const QString &text)
@@ -184,6 +200,12 @@ QStringList DrillLibraryPanel::splitNames(const QString &text)
 void DrillLibraryPanel::reload()
 {
     DrillLibrary *library = m_context->library();
+    // The store tells when any of it changed (jobs too): the library is read only when its own
+    // tables did.
+    const QString revision = library->store()->revision();
+    if (!revision.isEmpty() && revision == m_revision)
+        return;
+    m_revision = revision;
     const QString selected = selectedVideoId();
     m_videos = library->videos();
     m_synonyms = library->synonyms();
@@ -202,25 +224,25 @@ void DrillLibraryPanel::selectVideo(const QString &id)
     const QModelIndex found = m_model->indexOfVideo(id);
     if (!found.isValid())
         return;
-    ui->videoView->selectionModel()->setCurrentIndex(
+    ui->drillVideoView->selectionModel()->setCurrentIndex(
             found, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    ui->videoView->scrollTo(found);
+    ui->drillVideoView->scrollTo(found);
 }
 
 QString DrillLibraryPanel::selectedVideoId() const
 {
-    const QModelIndexList rows = ui->videoView->selectionModel()->selectedRows();
+    const QModelIndexList rows = ui->drillVideoView->selectionModel()->selectedRows();
     return rows.isEmpty() ? QString() : m_model->video(rows.first().row()).id;
 }
 
 void DrillLibraryPanel::updateButtons()
 {
     const bool selected = !selectedVideoId().isEmpty();
-    ui->previewButton->setEnabled(selected);
-    ui->removeButton->setEnabled(selected && !isImporting());
-    ui->editGroup->setEnabled(selected);
-    ui->importFilesButton->setEnabled(!isImporting());
-    ui->importFolderButton->setEnabled(!isImporting());
+    ui->drillPreviewButton->setEnabled(selected);
+    ui->drillRemoveButton->setEnabled(selected && !isImporting());
+    ui->drillEditGroup->setEnabled(selected);
+    ui->drillImportFilesButton->setEnabled(!isImporting());
+    ui->drillImportFolderButton->setEnabled(!isImporting());
 }
 
 void DrillLibraryPanel::onSelectionChanged()
@@ -228,19 +250,19 @@ void DrillLibraryPanel::onSelectionChanged()
     updateButtons();
     const QString id = selectedVideoId();
     if (id.isEmpty()) {
-        ui->japaneseEdit->clear();
-        ui->englishEdit->clear();
-        ui->notesEdit->clear();
-        ui->cuesEdit->clear();
+        ui->drillJapaneseEdit->clear();
+        ui->drillEnglishEdit->clear();
+        ui->drillNotesEdit->clear();
+        ui->drillCuesEdit->clear();
         return;
     }
     const LibraryVideo &video = m_model->video(m_model->indexOfVideo(id).row());
-    ui->japaneseEdit->setText(
+    ui->drillJapaneseEdit->setText(
             DrillLibraryModel::namesIn(video, QStringLiteral("ja")).join(QStringLiteral("、")));
-    ui->englishEdit->setText(
+    ui->drillEnglishEdit->setText(
             DrillLibraryModel::namesIn(video, QStringLiteral("en")).join(QStringLiteral(", ")));
-    ui->notesEdit->setPlainText(video.notes);
-    ui->cuesEdit->setPlainText(video.cues.join(QLatin1Char('\n')));
+    ui->drillNotesEdit->setPlainText(video.notes);
+    ui->drillCuesEdit->setPlainText(video.cues.join(QLatin1Char('\n')));
 }
 
 void DrillLibraryPanel::preview()
@@ -265,38 +287,38 @@ bool DrillLibraryPanel::saveSelected()
     if (id.isEmpty())
         return false;
     LibraryVideo video = m_model->video(m_model->indexOfVideo(id).row());
-    const QStringList japanese = splitNames(ui->japaneseEdit->text());
-    const QStringList english = splitNames(ui->englishEdit->text());
+    const QStringList japanese = splitNames(ui->drillJapaneseEdit->text());
+    const QStringList english = splitNames(ui->drillEnglishEdit->text());
     auto refuse = [this](QWidget *field, const QString &text) {
         showMessage(text, true);
         field->setFocus();
         return false;
     };
     if (japanese.isEmpty() && english.isEmpty())
-        return refuse(ui->japaneseEdit, tr("Name at least one drill the video shows."));
+        return refuse(ui->drillJapaneseEdit, tr("Name at least one drill the video shows."));
     for (const QString &name : japanese + english) {
         if (name.size() > MaxNameCharacters)
-            return refuse(japanese.contains(name) ? ui->japaneseEdit : ui->englishEdit,
+            return refuse(japanese.contains(name) ? ui->drillJapaneseEdit : ui->drillEnglishEdit,
                           tr("The drill name \"%1…\" is too long: at most %2 characters.")
                                   .arg(name.left(20))
                                   .arg(MaxNameCharacters));
     }
-    const QString notes = ui->notesEdit->toPlainText().trimmed();
+    const QString notes = ui->drillNotesEdit->toPlainText().trimmed();
     if (notes.size() > MaxNotesCharacters)
-        return refuse(ui->notesEdit,
+        return refuse(ui->drillNotesEdit,
                       tr("The notes are too long: at most %1 characters.").arg(MaxNotesCharacters));
     QStringList cues;
-    for (const QString &line : ui->cuesEdit->toPlainText().split(QLatin1Char('\n'))) {
+    for (const QString &line : ui->drillCuesEdit->toPlainText().split(QLatin1Char('\n'))) {
         if (line.trimmed().isEmpty())
             continue;
         if (line.trimmed().size() > MaxCueCharacters)
-            return refuse(ui->cuesEdit,
+            return refuse(ui->drillCuesEdit,
                           tr("A coaching cue is too long: at most %1 characters a line.")
                                   .arg(MaxCueCharacters));
         cues << line.trimmed();
     }
     if (cues.size() > MaxCues)
-        return refuse(ui->cuesEdit, tr("Too many coaching cues: at most %1.").arg(MaxCues));
+        return refuse(ui->drillCuesEdit, tr("Too many coaching cues: at most %1.").arg(MaxCues));
     // The main drill (the first tag) stays first when its language comes second in the form.
     const bool englishFirst = !video.tags.isEmpty()
             && video.tags.first().language == QLatin1String("en") && !english.isEmpty();
@@ -378,10 +400,10 @@ bool DrillLibraryPanel::importPaths(const QStringList &paths)
         showMessage(tr("An import is under way; wait for it or cancel it first."), true);
         return false;
     }
-    const QStringList drills = splitNames(ui->importDrillsEdit->text());
+    const QStringList drills = splitNames(ui->drillImportDrillsEdit->text());
     if (drills.isEmpty()) {
         showMessage(tr("Name the drill the videos show in \"Drills in new imports\" first."), true);
-        ui->importDrillsEdit->setFocus();
+        ui->drillImportDrillsEdit->setFocus();
         return false;
     }
     QStringList skipped;
@@ -395,10 +417,10 @@ bool DrillLibraryPanel::importPaths(const QStringList &paths)
     m_failed = 0;
     m_cancelled = false;
     m_importMessages.clear();
-    ui->importRow->show();
-    ui->importProgress->setValue(0);
-    ui->cancelImportButton->setEnabled(true);
-    ui->importStatusLabel->setText(tr("Importing %n file(s)…", nullptr, int(files.size())));
+    ui->drillImportRow->show();
+    ui->drillImportProgress->setValue(0);
+    ui->drillCancelImportButton->setEnabled(true);
+    ui->drillImportStatusLabel->setText(tr("Importing %n file(s)…", nullptr, int(files.size())));
     showMessage({}, false);
 
     DrillLibrary *library = m_context->library();
@@ -460,14 +482,14 @@ void DrillLibraryPanel::onImported(const QString &file, bool ok, bool cancelled,
         // The same words as "drillstudio library import".
         m_importMessages << tr("%1: %2").arg(name, text);
     }
-    ui->importStatusLabel->setText(tr("%1 imported, %2 failed").arg(m_imported).arg(m_failed));
+    ui->drillImportStatusLabel->setText(tr("%1 imported, %2 failed").arg(m_imported).arg(m_failed));
 }
 
 void DrillLibraryPanel::onImportThreadFinished()
 {
     m_thread->deleteLater();
     m_thread = nullptr;
-    ui->importRow->hide();
+    ui->drillImportRow->hide();
     QStringList lines;
     if (m_cancelled)
         lines << tr("Import cancelled: %n video(s) imported before; nothing of the cancelled "
@@ -524,8 +546,8 @@ void DrillLibraryPanel::dropEvent(QDropEvent *event)
 
 void DrillLibraryPanel::tryText(const QString &text)
 {
-    QSignalBlocker blocker(ui->tryEdit);
-    ui->tryEdit->setPlainText(text);
+    QSignalBlocker blocker(ui->drillTryEdit);
+    ui->drillTryEdit->setPlainText(text);
     m_tryTimer.stop();
     startTry();
 }
@@ -536,15 +558,15 @@ void DrillLibraryPanel::startTry()
         m_tryAgain = true; // the text changed while matching: match again when done
         return;
     }
-    const QString text = ui->tryEdit->toPlainText();
+    const QString text = ui->drillTryEdit->toPlainText();
     m_lastTryText = text;
     if (text.trimmed().isEmpty()) {
         m_lastTry = {};
-        ui->tryResultLabel->clear();
+        ui->drillTryResultLabel->clear();
         Q_EMIT tryFinished();
         return;
     }
-    ui->tryResultLabel->setText(tr("Looking…"));
+    ui->drillTryResultLabel->setText(tr("Looking…"));
     std::shared_ptr<const DrillMatcher> matcher
             = m_matcherGeneration == m_generation ? m_matcher : nullptr;
     m_tryWatcher.setFuture(QtConcurrent::run([matcher, synonyms = m_synonyms, videos = m_videos,
@@ -570,7 +592,7 @@ void DrillLibraryPanel::showTry()
     m_matcher = result->matcher;
     m_matcherGeneration = result->generation;
     if (m_tryAgain || result->generation != m_generation
-        || result->text != ui->tryEdit->toPlainText()) {
+        || result->text != ui->drillTryEdit->toPlainText()) {
         m_tryAgain = false;
         startTry();
         return;
@@ -590,8 +612,8 @@ void DrillLibraryPanel::showTry()
     } else {
         headline = tr("No library video matches: the video would be generated.");
     }
-    ui->tryResultLabel->setText(match.explanation.isEmpty()
-                                        ? headline
-                                        : headline + QLatin1Char('\n') + match.explanation);
+    ui->drillTryResultLabel->setText(match.explanation.isEmpty()
+                                             ? headline
+                                             : headline + QLatin1Char('\n') + match.explanation);
     Q_EMIT tryFinished();
 }

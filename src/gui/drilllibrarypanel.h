@@ -49,7 +49,7 @@ public:
     void cancelImport() { m_cancel.store(true); }
     void setImportDrills(const QString &names);
 
-    // Reads the library again.
+    // Reads the library again if it changed.
     void reload();
     void selectVideo(const QString &id);
     QString selectedVideoId() const;
@@ -109,6 +109,7 @@ private:
 
     // The "try" box matches from memory on a worker: the matcher is built from the rows read by
     // reload() and kept until they change.
+    QString m_revision; // of the library tables read last
     QList<DrillSynonym> m_synonyms;
     QList<LibraryVideo> m_videos;
     int m_generation = 0;

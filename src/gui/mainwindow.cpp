@@ -93,6 +93,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
                 m_previewJobId.clear();
                 m_preview->setSource(path);
             });
+    connect(m_watcher, &StoreWatcher::changed, m_drillLibraryPanel, &DrillLibraryPanel::reload);
     connect(m_serverPanel, &ServerPanel::runningChanged, this, [this](bool running) {
         ui->panelTabs->setTabText(ui->panelTabs->indexOf(m_serverPanel),
                                   running ? tr("Server (running)") : tr("Server"));
