@@ -377,6 +377,23 @@ private Q_SLOTS:
         QVERIFY2(m_panel->tryResultText().contains(QStringLiteral("No library video matches")),
                  qPrintable(m_panel->tryResultText()));
 
+        // A video imported since then is found: the matcher follows the library.
+        QVERIFY(importDirectly(m_notAVideo, {QStringLiteral("縄跳び")}).isEmpty());
+        QTemporaryDir copyDir;
+        const QString rope = copyDir.filePath(QStringLiteral("rope.mp4"));
+        QVERIFY(QFile::copy(m_longVideo, rope));
+        DrillLibrary::ImportRequest request;
+        request.file = rope;
+        request.drills = {QStringLiteral("縄跳び")};
+        request.trimEnd = 2; // other content than the もも上げ video
+        const DrillLibrary::ImportResult ropeVideo = m_context->library()->importFile(request);
+        QVERIFY2(ropeVideo.ok, qPrintable(ropeVideo.error));
+        m_panel->reload();
+        tried.clear();
+        m_panel->tryText(QStringLiteral("縄跳びを1分間続けましょう。"));
+        QVERIFY(tried.wait(30000));
+        QCOMPARE(m_panel->lastTry().videoId, ropeVideo.video.id);
+
         // Typed into the box, the answer follows the text.
         tried.clear();
         child<QPlainTextEdit>("drillTryEdit")
