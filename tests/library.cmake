@@ -12,4 +12,10 @@ add_dependencies(tst_libraryteam drillstudio)
 if(TARGET drillstudio_server)
     drillstudio_add_test(tst_libraryserver SOURCES tst_libraryserver.cpp testsupport.h
         LIBRARIES drillstudio_server drillstudio_core Qt6::Network TIMEOUT 600)
+    drillstudio_add_test(tst_libraryupload SOURCES tst_libraryupload.cpp
+        LIBRARIES drillstudio_server drillstudio_core Qt6::Network TIMEOUT 600)
+endif()
+if(WITH_GUI)
+    drillstudio_add_test(tst_drilllibrarypanel SOURCES tst_drilllibrarypanel.cpp
+        LIBRARIES drillstudio_gui TIMEOUT 600)
 endif()

@@ -328,6 +328,10 @@ const QList<Settings::Entry> &Settings::entries()
             {"server/maxBodyBytes", 64 * 1024,
              "Largest request body the REST server accepts, in bytes.",
              checkRange<1024, 16 * 1024 * 1024>},
+            {"server/maxUploadBytes", 512LL * 1024 * 1024,
+             "Largest upload to POST /library/videos, in bytes (held in memory while it "
+             "arrives).",
+             checkRange<64 * 1024, 4LL * 1024 * 1024 * 1024>},
             {"server/maxWaitSeconds", 290,
              "Longest time POST /generate waits for the video before answering 202.",
              checkRange<0, 3600>},

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "appcontext.h"
+#include "drilllibrarypanel.h"
 #include "jobmanager.h"
 #include "jobslist.h"
 #include "jobspec.h"
@@ -82,6 +83,17 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_serverPanel = new ServerPanel(context, ui->panelTabs);
     m_serverPanel->setObjectName(QStringLiteral("serverPanel"));
     ui->panelTabs->addTab(m_serverPanel, tr("Server"));
+    m_drillLibraryPanel = new DrillLibraryPanel(context, ui->panelTabs);
+    m_drillLibraryPanel->setObjectName(QStringLiteral("drillLibraryPanel"));
+    ui->panelTabs->addTab(m_drillLibraryPanel, tr("Drill library"));
+    m_drillLibraryPanel->setConfirmHandler(
+            [this](const QString &title, const QString &text) { return m_confirm(title, text); });
+    connect(m_drillLibraryPanel, &DrillLibraryPanel::previewRequested, this,
+            [this](const QString &path) {
+                m_previewJobId.clear();
+                m_preview->setSource(path);
+            });
+    connect(m_watcher, &StoreWatcher::changed, m_drillLibraryPanel, &DrillLibraryPanel::reload);
     connect(m_serverPanel, &ServerPanel::runningChanged, this, [this](bool running) {
         ui->panelTabs->setTabText(ui->panelTabs->indexOf(m_serverPanel),
                                   running ? tr("Server (running)") : tr("Server"));

@@ -13,6 +13,7 @@ namespace Ui {
 class MainWindow;
 }
 class AppContext;
+class DrillLibraryPanel;
 class JobsList;
 class LibraryModel;
 class PreviewWidget;
@@ -34,6 +35,7 @@ public:
     LibraryModel *libraryModel() const { return m_model; }
     JobsList *jobsList() const { return m_jobsList; }
     ServerPanel *serverPanel() const { return m_serverPanel; }
+    DrillLibraryPanel *drillLibraryPanel() const { return m_drillLibraryPanel; }
 
     // Asks the user to confirm; replaced in tests.
     using ConfirmHandler = std::function<bool(const QString &title, const QString &text)>;
@@ -88,6 +90,7 @@ private:
     PreviewWidget *m_preview;
     JobsList *m_jobsList;
     ServerPanel *m_serverPanel = nullptr;
+    DrillLibraryPanel *m_drillLibraryPanel = nullptr;
     StoreWatcher *m_watcher;
     SettingsWatcher *m_settingsWatcher;
     QSet<QString> m_submitted; // jobs asked for in this window, still under way

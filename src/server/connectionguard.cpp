@@ -30,6 +30,8 @@ public:
         , m_server(server)
         , m_maxBody(server->maxBodyBytes())
         , m_maxHeader(server->maxHeaderBytes())
+        , m_uploadPaths(server->uploadPaths())
+        , m_maxUpload(server->maxUploadBytes())
     {
         connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::inspect);
         // A request's head and body must arrive within the request timeout from its first
@@ -50,7 +52,7 @@ private:
         inspectBytes();
         if (m_refused)
             return;
-        const bool inRequest = !m_head.isEmpty() || m_bodyLeft > 0;
+        const bool inRequest = !m_head.isEmpty() || m_bodyLeft > 0 || m_chunked;
         if (!inRequest)
             m_deadline.stop();
         else if (!m_deadline.isActive())
@@ -62,6 +64,12 @@ private:
         const QByteArray fragment = m_socket->peek(m_socket->bytesAvailable());
         qsizetype pos = 0;
         while (pos < fragment.size()) {
+            if (m_chunked) {
+                pos = followChunks(fragment, pos);
+                if (m_refused)
+                    return;
+                continue;
+            }
             if (m_bodyLeft > 0) {
                 const qint64 take = qMin<qint64>(m_bodyLeft, fragment.size() - pos);
                 m_bodyLeft -= take;
@@ -96,11 +104,20 @@ private:
         }
     }
 
-    // Reads Content-Length and Transfer-Encoding; false when the request was refused.
+    // Reads the request line, Content-Length and Transfer-Encoding; false when the request was
+    // refused.
     bool checkHead(const QByteArray &head)
     {
         qint64 length = 0;
         const QList<QByteArray> lines = head.split('\n');
+        // "POST /library/videos?x=1 HTTP/1.1": an upload route has its own limit.
+        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+        const QByteArray target = requestLine.value(1);
+        const qsizetype query = target.indexOf('?');
+        const bool upload = requestLine.value(0) == "POST" && m_maxUpload > 0
+                && m_uploadPaths.contains(query < 0 ? target : target.left(query));
+        const qint64 limit = upload ? m_maxUpload : m_maxBody;
+        bool chunked = false;
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const QByteArray line = lines.at(i).trimmed();
             const qsizetype colon = line.indexOf(':');
@@ -114,18 +131,98 @@ private:
                 if (!ok || length < 0)
                     length = 0; // http_parser refuses it and closes the connection
             } else if (name == "transfer-encoding") {
-                refuse(ApiError {ApiError::Kind::LengthRequired, {}, {}, 0, {}},
-                       QStringLiteral("request body without Content-Length"));
-                return false;
+                if (!upload || value.toLower() != "chunked") {
+                    refuse(ApiError {ApiError::Kind::LengthRequired, {}, {}, 0, {}},
+                           QStringLiteral("request body without Content-Length"));
+                    return false;
+                }
+                chunked = true;
             }
         }
-        if (length > m_maxBody) {
-            refuse(ApiError {ApiError::Kind::PayloadTooLarge, {}, {}, m_maxBody, {}},
-                   QStringLiteral("request body of %1 bytes, limit %2").arg(length).arg(m_maxBody));
+        if (chunked) {
+            // Its length is unknown: counted chunk by chunk as it arrives.
+            m_chunked = true;
+            m_chunkState = ChunkState::SizeLine;
+            m_chunkTotal = 0;
+            m_chunkLimit = limit;
+            m_line.clear();
+            return true;
+        }
+        if (length > limit) {
+            refuse(ApiError {ApiError::Kind::PayloadTooLarge, {}, {}, limit, {}},
+                   QStringLiteral("request body of %1 bytes, limit %2").arg(length).arg(limit));
             return false;
         }
         m_bodyLeft = length;
         return true;
+    }
+
+    // Follows the chunked framing (size line, data, CRLF, ..., 0, trailers, empty line) from pos;
+    // returns where it stopped. Refuses once the chunks announced pass the limit, before their
+    // data arrives.
+    qsizetype followChunks(const QByteArray &fragment, qsizetype pos)
+    {
+        constexpr qsizetype MaxLine = 4096;
+        while (pos < fragment.size() && m_chunked && !m_refused) {
+            if (m_chunkState == ChunkState::Data) {
+                const qint64 take = qMin<qint64>(m_chunkLeft, fragment.size() - pos);
+                m_chunkLeft -= take;
+                pos += take;
+                if (m_chunkLeft == 0)
+                    m_chunkState = ChunkState::DataEnd;
+                continue;
+            }
+            const qsizetype newline = fragment.indexOf('\n', pos);
+            const qsizetype end = newline < 0 ? fragment.size() : newline + 1;
+            m_line.append(fragment.constData() + pos, end - pos);
+            pos = end;
+            if (m_line.size() > MaxLine) {
+                refuse(ApiError {ApiError::Kind::LengthRequired, {}, {}, 0, {}},
+                       QStringLiteral("chunk line longer than %1 bytes").arg(MaxLine));
+                return pos;
+            }
+            if (newline < 0)
+                return pos;
+            const QByteArray line = m_line.trimmed();
+            m_line.clear();
+            switch (m_chunkState) {
+            case ChunkState::SizeLine: {
+                const qsizetype extension = line.indexOf(';');
+                bool ok = false;
+                const qint64 size = (extension < 0 ? line : line.left(extension))
+                                            .trimmed()
+                                            .toLongLong(&ok, 16);
+                if (!ok || size < 0) {
+                    refuse(ApiError {ApiError::Kind::LengthRequired, {}, {}, 0, {}},
+                           QStringLiteral("malformed chunk size"));
+                    return pos;
+                }
+                if (size == 0) {
+                    m_chunkState = ChunkState::Trailer;
+                } else if (size > m_chunkLimit - m_chunkTotal) {
+                    refuse(ApiError {ApiError::Kind::PayloadTooLarge, {}, {}, m_chunkLimit, {}},
+                           QStringLiteral("chunked request body past the limit of %1 bytes")
+                                   .arg(m_chunkLimit));
+                    return pos;
+                } else {
+                    m_chunkTotal += size;
+                    m_chunkLeft = size;
+                    m_chunkState = ChunkState::Data;
+                }
+                break;
+            }
+            case ChunkState::DataEnd:
+                m_chunkState = ChunkState::SizeLine;
+                break;
+            case ChunkState::Trailer:
+                if (line.isEmpty())
+                    m_chunked = false; // the request is complete
+                break;
+            case ChunkState::Data:
+                break;
+            }
+        }
+        return pos;
     }
 
     // Answers, stops QHttpServer from reading more of this connection, drains what the client
@@ -165,7 +262,16 @@ private:
     GuardedTcpServer *m_server;
     const qint64 m_maxBody;
     const qint64 m_maxHeader;
+    const QByteArrayList m_uploadPaths;
+    const qint64 m_maxUpload;
     QByteArray m_head;
+    enum class ChunkState { SizeLine, Data, DataEnd, Trailer };
+    bool m_chunked = false; // inside a chunked body
+    ChunkState m_chunkState = ChunkState::SizeLine;
+    QByteArray m_line; // a size or trailer line so far
+    qint64 m_chunkLeft = 0;
+    qint64 m_chunkTotal = 0;
+    qint64 m_chunkLimit = 0;
     qint64 m_bodyLeft = 0;
     QTimer m_deadline;
     bool m_refused = false;

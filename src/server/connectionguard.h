@@ -2,6 +2,7 @@
 // A QTcpServer that looks at each request's head before QHttpServer buffers the body: QHttpServer
 // 6.4 reads a body whole before any handler runs, so a body limit has to act here, on
 // Content-Length, to protect memory. Oversized requests get their answer and the connection ends.
+// Upload routes have a limit of their own and also take a chunked body, counted as it arrives.
 #include "apierror.h"
 
 #include <QHostAddress>
@@ -17,6 +18,15 @@ public:
 
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
     qint64 maxBodyBytes() const { return m_maxBodyBytes; }
+    // POST requests to these paths (as sent, without a query) may carry up to bytes, announced
+    // by Content-Length or sent chunked; a chunked body is cut off once it passes the limit.
+    void setUploadLimit(const QByteArrayList &paths, qint64 bytes)
+    {
+        m_uploadPaths = paths;
+        m_maxUploadBytes = bytes;
+    }
+    const QByteArrayList &uploadPaths() const { return m_uploadPaths; }
+    qint64 maxUploadBytes() const { return m_maxUploadBytes; }
     void setMaxHeaderBytes(qint64 bytes) { m_maxHeaderBytes = bytes; }
     qint64 maxHeaderBytes() const { return m_maxHeaderBytes; }
     void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
@@ -34,6 +44,8 @@ protected:
 
 private:
     qint64 m_maxBodyBytes = 64 * 1024;
+    QByteArrayList m_uploadPaths;
+    qint64 m_maxUploadBytes = 0;
     qint64 m_maxHeaderBytes = 32 * 1024;
     int m_requestTimeoutMs = 30000;
     int m_maxConnections = 0;

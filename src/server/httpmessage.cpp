@@ -56,6 +56,8 @@ QByteArray reasonPhrase(int status)
     switch (status) {
     case 200:
         return QByteArrayLiteral("OK");
+    case 201:
+        return QByteArrayLiteral("Created");
     case 202:
         return QByteArrayLiteral("Accepted");
     case 204:
@@ -76,10 +78,14 @@ QByteArray reasonPhrase(int status)
         return QByteArrayLiteral("Method Not Allowed");
     case 408:
         return QByteArrayLiteral("Request Timeout");
+    case 409:
+        return QByteArrayLiteral("Conflict");
     case 411:
         return QByteArrayLiteral("Length Required");
     case 413:
         return QByteArrayLiteral("Payload Too Large");
+    case 415:
+        return QByteArrayLiteral("Unsupported Media Type");
     case 416:
         return QByteArrayLiteral("Range Not Satisfiable");
     case 422:

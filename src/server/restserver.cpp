@@ -5,6 +5,7 @@
 #include "connectionguard.h"
 #include "filestream.h"
 #include "jobmanager.h"
+#include "librarycontroller.h"
 #include "openapi.h"
 #include "serverlog.h"
 #include "settings.h"
@@ -146,6 +147,13 @@ void RestServer::setUpRoutes()
                 reply(c->clearCache(args.at(0)));
             },
             Access::Admin);
+    auto *library = new LibraryController(m_context, this);
+    addRoute(
+            "POST", QString::fromUtf16(LibraryController::ImportPath),
+            [library](const HttpRequest &request, const QStringList &, const Reply &reply) {
+                library->importUpload(request, reply);
+            },
+            Access::Admin);
     addRoute("GET", QStringLiteral("/download/{video_id}"),
              [c](const HttpRequest &request, const QStringList &args, const Reply &reply) {
                  reply(c->download(request, args.at(0)));
@@ -267,6 +275,9 @@ std::unique_ptr<GuardedTcpServer> RestServer::makeTcpServer() const
 {
     auto tcp = std::make_unique<GuardedTcpServer>();
     tcp->setMaxBodyBytes(m_context->settings()->integer("server/maxBodyBytes"));
+    const QByteArray upload = QString::fromUtf16(LibraryController::ImportPath).toUtf8();
+    tcp->setUploadLimit({upload, QString::fromUtf16(Prefix).toUtf8() + upload},
+                        m_context->settings()->integer("server/maxUploadBytes"));
     tcp->setRequestTimeoutMs(
             int(m_context->settings()->integer("server/requestTimeoutSeconds") * 1000));
     tcp->setMaxConnections(int(m_context->settings()->integer("server/maxConnections")));

@@ -73,6 +73,8 @@ DrillLibrary::ImportResult DrillLibrary::importFile(const ImportRequest &request
     const QFileInfo source(request.file);
     const qint64 limit = m_settings->integer("library/maxImportBytes");
     if (source.exists() && source.size() > limit) {
+        result.badInput = true;
+        result.tooLarge = true;
         result.error = tr("%1 is too large to import (%2 MB; at most %3 MB, "
                           "library/maxImportBytes).")
                                .arg(source.fileName())
@@ -95,6 +97,11 @@ DrillLibrary::ImportResult DrillLibrary::importFile(const ImportRequest &request
             = VideoImporter::import(request.file, temporary, options, progress);
     if (!converted.ok()) {
         result.cancelled = converted.error == VideoImporter::Error::Cancelled;
+        using Error = VideoImporter::Error;
+        result.badInput = converted.error == Error::NotAVideo
+                || converted.error == Error::NoVideoStream
+                || converted.error == Error::UnsupportedCodec || converted.error == Error::Truncated
+                || converted.error == Error::BadTrim;
         result.error = converted.message;
         return result;
     }

@@ -48,6 +48,10 @@ public:
         bool ok = false;
         bool cancelled = false;
         bool duplicate = false; // the same video was already in the library (video is that one)
+        // The file itself is refused: not a video, no picture, damaged, a trim that leaves
+        // nothing, or too large (then tooLarge too); as opposed to a failure of this machine.
+        bool badInput = false;
+        bool tooLarge = false;
         QString error; // for people
         LibraryVideo video;
         QString audioNote; // said when a sound track was dropped
@@ -60,6 +64,8 @@ public:
     QList<LibraryVideo> videos(int limit = 100000, int offset = 0);
     std::optional<LibraryVideo> video(const QString &id);
     bool updateVideo(LibraryVideo video, QString *error = nullptr);
+    // The runs answered with the video (removing it takes their video away).
+    QList<qint64> linkedRuns(const QString &id) { return m_store.linkedRuns(id); }
     // Removes the video, its files, and the links of runs that were answered with it.
     bool removeVideo(const QString &id, QString *error = nullptr);
 

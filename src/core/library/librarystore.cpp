@@ -407,3 +407,20 @@ std::optional<LibraryMatchRecord> LibraryStore::matchForRun(qint64 runId)
                                q.value(2).toString(),   q.value(3).toDouble(),
                                q.value(4).toString(),   q.value(5).toLongLong()};
 }
+
+QList<qint64> LibraryStore::linkedRuns(const QString &videoId)
+{
+    QList<qint64> runs;
+    QSqlQuery q(m_database->connection());
+    q.prepare(QStringLiteral("SELECT r.run_id FROM runs r JOIN jobs j ON j.id = r.job_id "
+                             "WHERE j.spec_hash = ? ORDER BY r.run_id"));
+    q.addBindValue(QString(QStringLiteral("library:") + videoId));
+    if (!q.exec()) {
+        fail(tr("Cannot read the runs linked to library video %1: %2").arg(videoId),
+             q.lastError().text());
+        return runs;
+    }
+    while (q.next())
+        runs << q.value(0).toLongLong();
+    return runs;
+}

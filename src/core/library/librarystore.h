@@ -90,6 +90,8 @@ public:
 
     bool recordMatch(const LibraryMatchRecord &match);
     std::optional<LibraryMatchRecord> matchForRun(qint64 runId);
+    // The runs whose link points at the video (through its library job), lowest first.
+    QList<qint64> linkedRuns(const QString &videoId);
 
     // "ja" when the text has kana or kanji, else "en".
     static QString languageOf(const QString &text);
