@@ -152,7 +152,7 @@ LibraryPanel::LibraryPanel(AppContext *context, QWidget *parent)
     QAction *evict = m_upkeepMenu->addAction(tr("&Evict Now"));
     evict->setObjectName(QStringLiteral("evictAction"));
     connect(evict, &QAction::triggered, this, &LibraryPanel::evictNow);
-    QAction *check = m_upkeepMenu->addAction(tr("Check the &Cache…"));
+    QAction *check = m_upkeepMenu->addAction(tr("C&heck the Cache…"));
     check->setObjectName(QStringLiteral("checkAction"));
     connect(check, &QAction::triggered, this, &LibraryPanel::checkIntegrity);
     QAction *disk = m_upkeepMenu->addAction(tr("&Disk Use…"));
