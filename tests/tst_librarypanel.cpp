@@ -245,7 +245,7 @@ void TestLibraryPanel::failedAndCancelledHiddenWithoutCost()
     QCOMPARE(model->totalCount(), qint64(1));
     QCOMPARE(model->index(0, LibraryModel::CostColumn).data().toString(), QStringLiteral("$0.40"));
     // Asked for: shown, but never with a cost they did not incur, nor as something to play.
-    chooseData("statusCombo", int(LibraryFilter::Status::Failed));
+    chooseData("libraryStatusCombo", int(LibraryFilter::Status::Failed));
     waitIdle();
     QCOMPARE(model->rowCount(), 3);
     for (int row = 0; row < 3; ++row) {
@@ -253,7 +253,7 @@ void TestLibraryPanel::failedAndCancelledHiddenWithoutCost()
         QVERIFY(!(model->flags(model->index(row, 0)) & Qt::ItemIsDragEnabled));
     }
     QVERIFY(!child<QCheckBox>("showFailedCheck")->isEnabled());
-    chooseData("statusCombo", int(LibraryFilter::Status::Any));
+    chooseData("libraryStatusCombo", int(LibraryFilter::Status::Any));
     child<QCheckBox>("showFailedCheck")->click();
     waitIdle();
     QCOMPARE(model->rowCount(), 4);
@@ -271,7 +271,7 @@ void TestLibraryPanel::searchByRunIdOrDrillText()
     openPanel();
     LibraryModel *model = m_panel->model();
     QCOMPARE(model->rowCount(), 3);
-    auto *search = child<QLineEdit>("searchEdit");
+    auto *search = child<QLineEdit>("librarySearchEdit");
     const auto searchFor = [&](const QString &text) {
         search->setText(text);
         QTest::keyClick(search, Qt::Key_Return);
@@ -313,29 +313,29 @@ void TestLibraryPanel::filtersByStatusProviderAndDate()
     openPanel();
     LibraryModel *model = m_panel->model();
     QCOMPARE(model->rowCount(), 3);
-    chooseData("statusCombo", int(LibraryFilter::Status::UnderWay));
+    chooseData("libraryStatusCombo", int(LibraryFilter::Status::UnderWay));
     waitIdle();
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(model->entry(0).job.drillText, QStringLiteral("waiting"));
-    chooseData("statusCombo", int(LibraryFilter::Status::Ready));
+    chooseData("libraryStatusCombo", int(LibraryFilter::Status::Ready));
     waitIdle();
     QCOMPARE(model->rowCount(), 2);
     // The providers offered are those in the store.
-    QTRY_VERIFY(child<QComboBox>("providerCombo")->findData(QStringLiteral("openai")) > 0);
-    chooseData("providerCombo", QStringLiteral("openai"));
+    QTRY_VERIFY(child<QComboBox>("libraryProviderCombo")->findData(QStringLiteral("openai")) > 0);
+    chooseData("libraryProviderCombo", QStringLiteral("openai"));
     waitIdle();
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(model->entry(0).job.drillText, QStringLiteral("old remote"));
-    chooseData("providerCombo", QString());
-    chooseData("statusCombo", int(LibraryFilter::Status::Any));
-    chooseData("periodCombo", 7);
+    chooseData("libraryProviderCombo", QString());
+    chooseData("libraryStatusCombo", int(LibraryFilter::Status::Any));
+    chooseData("libraryPeriodCombo", 7);
     waitIdle();
     QCOMPARE(model->rowCount(), 2);
-    chooseData("periodCombo", 1);
+    chooseData("libraryPeriodCombo", 1);
     waitIdle();
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(model->entry(0).job.drillText, QStringLiteral("today local"));
-    chooseData("periodCombo", 0);
+    chooseData("libraryPeriodCombo", 0);
     waitIdle();
     QCOMPARE(model->rowCount(), 3);
 }
@@ -513,27 +513,27 @@ void TestLibraryPanel::runsOfAVideoAndUnlinkingOne()
     link(31, shared.id);
     link(32, shared.id);
     openPanel();
-    auto *runs = child<QComboBox>("runsCombo");
+    auto *runs = child<QComboBox>("libraryRunsCombo");
     QTRY_COMPARE(runs->count(), 2);
     QCOMPARE(runs->itemText(0), QStringLiteral("31"));
-    QVERIFY(child<QPushButton>("unlinkButton")->isEnabled());
+    QVERIFY(child<QPushButton>("libraryUnlinkButton")->isEnabled());
     QString asked;
     m_panel->setConfirmHandler([&](const QString &, const QString &text) {
         asked = text;
         return true;
     });
     runs->setCurrentIndex(1);
-    QTest::mouseClick(child<QPushButton>("unlinkButton"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>("libraryUnlinkButton"), Qt::LeftButton);
     QVERIFY2(asked.contains(QLatin1String("Run 32 ")), qPrintable(asked));
     QVERIFY(!m_context->store()->jobForRun(32));
     QTRY_COMPARE(runs->count(), 1);
     QCOMPARE(runs->itemText(0), QStringLiteral("31"));
     QCOMPARE(m_panel->model()->entry(0).runCount, 1);
     // The last run goes: so does the video.
-    QTest::mouseClick(child<QPushButton>("unlinkButton"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>("libraryUnlinkButton"), Qt::LeftButton);
     QTRY_COMPARE(m_panel->model()->rowCount(), 0);
     QVERIFY(!QFile::exists(m_context->videos()->absolutePath(shared.filePath)));
-    QVERIFY(!child<QPushButton>("unlinkButton")->isEnabled());
+    QVERIFY(!child<QPushButton>("libraryUnlinkButton")->isEnabled());
 }
 
 void TestLibraryPanel::removeSeveralListsFilesAndRuns()
@@ -675,7 +675,7 @@ void TestLibraryPanel::spendAgainstTheCaps()
     const qint64 now = m_context->clock()->nowMs();
     addJob(JobStatus::Completed, QStringLiteral("paid"), 91, QStringLiteral("openai"), now);
     openPanel();
-    auto *label = child<QLabel>("spendLabel");
+    auto *label = child<QLabel>("librarySpendLabel");
     QTRY_VERIFY2(label->text().contains(QLatin1String("Spent today: $0.40 of $1.00")),
                  qPrintable(label->text()));
     QVERIFY(label->text().contains(QLatin1String("this month: $0.40 (no cap)")));

@@ -74,29 +74,25 @@ LibraryPanel::LibraryPanel(AppContext *context, QWidget *parent)
     view->verticalHeader()->setDefaultSectionSize(LibraryModel::ThumbnailHeight + 4);
     view->setIconSize(QSize(LibraryModel::ThumbnailHeight * 16 / 9, LibraryModel::ThumbnailHeight));
 
-    ui->statusCombo->addItem(tr("Ready or under way"), int(LibraryFilter::Status::Any));
-    ui->statusCombo->addItem(tr("Ready"), int(LibraryFilter::Status::Ready));
-    ui->statusCombo->addItem(tr("Under way"), int(LibraryFilter::Status::UnderWay));
-    ui->statusCombo->addItem(tr("Failed or cancelled"), int(LibraryFilter::Status::Failed));
-    ui->providerCombo->addItem(tr("Any provider"), QString());
-    ui->periodCombo->addItem(tr("Any time"), 0);
-    ui->periodCombo->addItem(tr("Today"), 1);
-    ui->periodCombo->addItem(tr("Past 7 days"), 7);
-    ui->periodCombo->addItem(tr("Past 30 days"), 30);
-    ui->periodCombo->addItem(tr("Past year"), 365);
-    ui->runsCombo->setAccessibleName(tr("Runs that use this video"));
-    // The lists the combo boxes open are named like the boxes.
-    for (QComboBox *combo : {ui->statusCombo, ui->providerCombo, ui->periodCombo, ui->runsCombo}) {
-        const auto *label = qobject_cast<QLabel *>([&]() -> QWidget * {
-            for (QLabel *candidate : findChildren<QLabel *>()) {
-                if (candidate->buddy() == combo)
-                    return candidate;
-            }
-            return nullptr;
-        }());
-        combo->view()->setAccessibleName(
-                label ? QString(label->text()).remove(QLatin1Char('&')).remove(QLatin1Char(':'))
-                      : combo->accessibleName());
+    ui->libraryStatusCombo->addItem(tr("Ready or under way"), int(LibraryFilter::Status::Any));
+    ui->libraryStatusCombo->addItem(tr("Ready"), int(LibraryFilter::Status::Ready));
+    ui->libraryStatusCombo->addItem(tr("Under way"), int(LibraryFilter::Status::UnderWay));
+    ui->libraryStatusCombo->addItem(tr("Failed or cancelled"), int(LibraryFilter::Status::Failed));
+    ui->libraryProviderCombo->addItem(tr("Any provider"), QString());
+    ui->libraryPeriodCombo->addItem(tr("Any time"), 0);
+    ui->libraryPeriodCombo->addItem(tr("Today"), 1);
+    ui->libraryPeriodCombo->addItem(tr("Past 7 days"), 7);
+    ui->libraryPeriodCombo->addItem(tr("Past 30 days"), 30);
+    ui->libraryPeriodCombo->addItem(tr("Past year"), 365);
+    // The boxes and the lists they open are named for screen readers.
+    const QList<QPair<QComboBox *, QString>> names
+            = {{ui->libraryStatusCombo, tr("Status")},
+               {ui->libraryProviderCombo, tr("Provider")},
+               {ui->libraryPeriodCombo, tr("Period")},
+               {ui->libraryRunsCombo, tr("Runs that use this video")}};
+    for (const auto &[combo, name] : names) {
+        combo->setAccessibleName(name);
+        combo->view()->setAccessibleName(name);
     }
 
     m_confirm = [this](const QString &title, const QString &text) {
@@ -118,13 +114,15 @@ LibraryPanel::LibraryPanel(AppContext *context, QWidget *parent)
     auto *searchTimer = new QTimer(this);
     searchTimer->setSingleShot(true);
     searchTimer->setInterval(250);
-    connect(ui->searchEdit, &QLineEdit::textChanged, searchTimer, qOverload<>(&QTimer::start));
+    connect(ui->librarySearchEdit, &QLineEdit::textChanged, searchTimer,
+            qOverload<>(&QTimer::start));
     connect(searchTimer, &QTimer::timeout, this, &LibraryPanel::applyFilters);
-    connect(ui->searchEdit, &QLineEdit::returnPressed, this, [this, searchTimer] {
+    connect(ui->librarySearchEdit, &QLineEdit::returnPressed, this, [this, searchTimer] {
         searchTimer->stop();
         applyFilters();
     });
-    for (QComboBox *combo : {ui->statusCombo, ui->providerCombo, ui->periodCombo})
+    for (QComboBox *combo :
+         {ui->libraryStatusCombo, ui->libraryProviderCombo, ui->libraryPeriodCombo})
         connect(combo, &QComboBox::activated, this, &LibraryPanel::applyFilters);
     connect(ui->showFailedCheck, &QCheckBox::toggled, this, &LibraryPanel::applyFilters);
 
@@ -142,7 +140,7 @@ LibraryPanel::LibraryPanel(AppContext *context, QWidget *parent)
     connect(m_model, &LibraryModel::readFailed, this,
             [this](const QString &error) { Q_EMIT message(error, true); });
     connect(ui->clearRunButton, &QPushButton::clicked, this, &LibraryPanel::removeSelected);
-    connect(ui->unlinkButton, &QPushButton::clicked, this, &LibraryPanel::unlinkRun);
+    connect(ui->libraryUnlinkButton, &QPushButton::clicked, this, &LibraryPanel::unlinkRun);
     auto *remove = new QShortcut(QKeySequence::Delete, view, nullptr, nullptr, Qt::WidgetShortcut);
     connect(remove, &QShortcut::activated, this, &LibraryPanel::removeSelected);
 
@@ -158,7 +156,7 @@ LibraryPanel::LibraryPanel(AppContext *context, QWidget *parent)
     QAction *disk = m_upkeepMenu->addAction(tr("&Disk Use…"));
     disk->setObjectName(QStringLiteral("diskUseAction"));
     connect(disk, &QAction::triggered, this, &LibraryPanel::showDiskUse);
-    ui->upkeepButton->setMenu(m_upkeepMenu);
+    ui->libraryUpkeepButton->setMenu(m_upkeepMenu);
 
     setUpContextMenu();
     connect(context->settings(), &Settings::changed, this, &LibraryPanel::updateSpend);
@@ -176,11 +174,11 @@ QTableView *LibraryPanel::view() const
 void LibraryPanel::applyFilters()
 {
     LibraryFilter filter = m_model->filter();
-    filter.search = ui->searchEdit->text().trimmed();
-    filter.status = LibraryFilter::Status(ui->statusCombo->currentData().toInt());
+    filter.search = ui->librarySearchEdit->text().trimmed();
+    filter.status = LibraryFilter::Status(ui->libraryStatusCombo->currentData().toInt());
     filter.includeFailed = ui->showFailedCheck->isChecked();
-    filter.provider = ui->providerCombo->currentData().toString();
-    const int days = ui->periodCombo->currentData().toInt();
+    filter.provider = ui->libraryProviderCombo->currentData().toString();
+    const int days = ui->libraryPeriodCombo->currentData().toInt();
     filter.fromMs = 0;
     if (days > 0) {
         const QDate today = m_context->clock()->now().toLocalTime().date();
@@ -279,20 +277,20 @@ void LibraryPanel::updateSummary()
 
 void LibraryPanel::updateProviders()
 {
-    const QString chosen = ui->providerCombo->currentData().toString();
+    const QString chosen = ui->libraryProviderCombo->currentData().toString();
     QStringList names = m_model->providers();
     if (!chosen.isEmpty() && !names.contains(chosen))
         names << chosen;
     QStringList shown;
-    for (int i = 1; i < ui->providerCombo->count(); ++i)
-        shown << ui->providerCombo->itemData(i).toString();
+    for (int i = 1; i < ui->libraryProviderCombo->count(); ++i)
+        shown << ui->libraryProviderCombo->itemData(i).toString();
     if (shown == names)
         return;
-    while (ui->providerCombo->count() > 1)
-        ui->providerCombo->removeItem(1);
+    while (ui->libraryProviderCombo->count() > 1)
+        ui->libraryProviderCombo->removeItem(1);
     for (const QString &name : std::as_const(names))
-        ui->providerCombo->addItem(name, name);
-    ui->providerCombo->setCurrentIndex(qMax(0, ui->providerCombo->findData(chosen)));
+        ui->libraryProviderCombo->addItem(name, name);
+    ui->libraryProviderCombo->setCurrentIndex(qMax(0, ui->libraryProviderCombo->findData(chosen)));
 }
 
 void LibraryPanel::updateSpend()
@@ -316,21 +314,22 @@ void LibraryPanel::updateSpend()
             },
             [this, dailyCap, monthlyCap](const Spend &spend) {
                 if (!spend.today || !spend.month) {
-                    ui->spendLabel->setText(tr("What was spent cannot be read from the store."));
-                    ui->spendLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+                    ui->librarySpendLabel->setText(
+                            tr("What was spent cannot be read from the store."));
+                    ui->librarySpendLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
                     return;
                 }
                 const auto against = [this](double spent, double cap) {
                     return cap > 0 ? tr("%1 of %2").arg(money(spent), money(cap))
                                    : tr("%1 (no cap)").arg(money(spent));
                 };
-                ui->spendLabel->setText(tr("Spent today: %1 · this month: %2")
-                                                .arg(against(*spend.today, dailyCap),
-                                                     against(*spend.month, monthlyCap)));
+                ui->librarySpendLabel->setText(tr("Spent today: %1 · this month: %2")
+                                                       .arg(against(*spend.today, dailyCap),
+                                                            against(*spend.month, monthlyCap)));
                 const bool reached = (dailyCap > 0 && *spend.today >= dailyCap)
                         || (monthlyCap > 0 && *spend.month >= monthlyCap);
-                ui->spendLabel->setStyleSheet(reached ? QStringLiteral("color: #b00020;")
-                                                      : QString());
+                ui->librarySpendLabel->setStyleSheet(reached ? QStringLiteral("color: #b00020;")
+                                                             : QString());
             });
 }
 
@@ -339,13 +338,13 @@ void LibraryPanel::updateRuns()
     const LibraryEntry *entry = currentEntry();
     const int ticket = ++m_runsTicket;
     const auto show = [this](const QList<qint64> &runs) {
-        const qint64 chosen = ui->runsCombo->currentData().toLongLong();
-        ui->runsCombo->clear();
+        const qint64 chosen = ui->libraryRunsCombo->currentData().toLongLong();
+        ui->libraryRunsCombo->clear();
         for (qint64 run : runs)
-            ui->runsCombo->addItem(QString::number(run), run);
-        ui->runsCombo->setCurrentIndex(qMax(0, ui->runsCombo->findData(chosen)));
-        ui->runsCombo->setEnabled(!runs.isEmpty());
-        ui->unlinkButton->setEnabled(!runs.isEmpty());
+            ui->libraryRunsCombo->addItem(QString::number(run), run);
+        ui->libraryRunsCombo->setCurrentIndex(qMax(0, ui->libraryRunsCombo->findData(chosen)));
+        ui->libraryRunsCombo->setEnabled(!runs.isEmpty());
+        ui->libraryUnlinkButton->setEnabled(!runs.isEmpty());
     };
     if (!entry) {
         show({});
@@ -431,9 +430,9 @@ void LibraryPanel::removeSelected()
 
 void LibraryPanel::unlinkRun()
 {
-    if (ui->runsCombo->currentIndex() < 0)
+    if (ui->libraryRunsCombo->currentIndex() < 0)
         return;
-    const qint64 runId = ui->runsCombo->currentData().toLongLong();
+    const qint64 runId = ui->libraryRunsCombo->currentData().toLongLong();
     if (!m_confirm(tr("Unlink run"),
                    tr("Run %1 will no longer use this video. The video stays in the cache while "
                       "another run uses it.")
