@@ -10,6 +10,7 @@
 #include "librarymodel.h"
 #include "librarypanel.h"
 #include "settings.h"
+#include "storefixture.h"
 #include "storereader.h"
 #include "videostore.h"
 
@@ -58,6 +59,8 @@ private Q_SLOTS:
     void diskUseInTotalAndPerRun();
     void spendAgainstTheCaps();
     void dragOutGivesTheFile();
+    void queryPagesOnBothBackends_data();
+    void queryPagesOnBothBackends();
 
 private:
     template<typename T>
@@ -704,6 +707,113 @@ void TestLibraryPanel::dragOutGivesTheFile()
     QCOMPARE(data->urls(),
              QList<QUrl>({QUrl::fromLocalFile(m_context->videos()->absolutePath(video.filePath))}));
     QVERIFY(QFileInfo::exists(data->urls().first().toLocalFile()));
+}
+
+void TestLibraryPanel::queryPagesOnBothBackends_data()
+{
+    StoreFixture::addBackendRows();
+}
+
+// The store's queries themselves, on SQLite and PostgreSQL: keyset pages that neither skip nor
+// repeat a row whatever the order (ties included), the filters, search and the count.
+void TestLibraryPanel::queryPagesOnBothBackends()
+{
+    QFETCH(QString, backend);
+    StoreFixture fixture;
+    Database database;
+    OPEN_STORE(fixture, backend, database);
+    JobStore store(&database);
+    constexpr int kJobs = 450;
+    {
+        QSqlDatabase db = database.connection();
+        QVERIFY(db.transaction());
+        for (int i = 0; i < kJobs; ++i) {
+            JobRecord job;
+            job.id = QStringLiteral("q-%1").arg(i, 3, 10, QLatin1Char('0'));
+            job.runId = 5000 + i;
+            job.drillText = i % 3 == 0 ? QStringLiteral("Plank %1").arg(i)
+                                       : QStringLiteral("もも上げ %1").arg(i);
+            job.specHash = job.id;
+            job.provider = i % 2 ? QStringLiteral("local") : QStringLiteral("openai");
+            job.model = QStringLiteral("m");
+            job.size = QStringLiteral("320x180");
+            job.seconds = 1 + i % 4;
+            job.prompt = job.drillText;
+            job.status = i % 10 == 0 ? JobStatus::Failed : JobStatus::Completed;
+            // Many equal keys, so that ties are ordered by id.
+            job.createdAt = 1'700'000'000'000 + (i / 7) * 1000;
+            if (job.status == JobStatus::Completed) {
+                job.filePath = job.id + QStringLiteral(".mp4");
+                job.bytes = 1000 + (i * 37) % 50;
+                job.actualCost = job.provider == QLatin1String("openai") ? 0.1 * (i % 5) : 0;
+            }
+            QVERIFY2(store.insertJob(job), qPrintable(store.errorString()));
+        }
+        QVERIFY(db.commit());
+    }
+    QVERIFY(store.linkRun(90001, QStringLiteral("q-004"), QStringLiteral("x"), 1));
+    LibraryQuery query(&database);
+    const auto readAll = [&](const LibraryFilter &filter, int pageSize) {
+        QList<LibraryEntry> all;
+        for (;;) {
+            const QList<LibraryEntry> page
+                    = query.page(filter, all.isEmpty() ? nullptr : &all.last().job, pageSize);
+            if (!query.errorString().isEmpty())
+                qFatal("%s", qPrintable(query.errorString()));
+            all += page;
+            if (page.size() < pageSize)
+                return all;
+        }
+    };
+    const qint64 visible = kJobs - kJobs / 10;
+    for (LibraryFilter::Sort sort :
+         {LibraryFilter::Sort::Created, LibraryFilter::Sort::Size, LibraryFilter::Sort::Cost,
+          LibraryFilter::Sort::Length, LibraryFilter::Sort::Drill, LibraryFilter::Sort::RunId,
+          LibraryFilter::Sort::Status}) {
+        for (bool ascending : {false, true}) {
+            LibraryFilter filter;
+            filter.sort = sort;
+            filter.ascending = ascending;
+            const QList<LibraryEntry> all = readAll(filter, 37);
+            QSet<QString> ids;
+            for (const LibraryEntry &entry : all)
+                ids.insert(entry.job.id);
+            const QString what = QStringLiteral("sort %1 %2").arg(int(sort)).arg(ascending);
+            QVERIFY2(all.size() == visible, qPrintable(what));
+            QVERIFY2(ids.size() == visible, qPrintable(what));
+            // One query in a single page gives the same order.
+            const QList<LibraryEntry> once = query.page(filter, nullptr, kJobs);
+            for (int i = 0; i < all.size(); ++i)
+                QVERIFY2(once.at(i).job.id == all.at(i).job.id, qPrintable(what));
+            // Up to a row: the rows before it and the row itself.
+            const QList<LibraryEntry> upTo = query.upTo(filter, &all.at(99).job);
+            QVERIFY2(upTo.size() == 100, qPrintable(what));
+            QCOMPARE(upTo.last().job.id, all.at(99).job.id);
+        }
+    }
+    LibraryFilter filter;
+    QCOMPARE(query.summary(filter).count, visible);
+    filter.includeFailed = true;
+    QCOMPARE(query.summary(filter).count, qint64(kJobs));
+    filter.status = LibraryFilter::Status::Failed;
+    QCOMPARE(query.summary(filter).count, qint64(kJobs / 10));
+    filter = {};
+    filter.provider = QStringLiteral("openai");
+    QCOMPARE(query.summary(filter).count, qint64(kJobs / 2 - kJobs / 10));
+    QCOMPARE(query.summary(filter).providers,
+             QStringList({QStringLiteral("local"), QStringLiteral("openai")}));
+    filter = {};
+    filter.search = QStringLiteral("plank");
+    QCOMPARE(query.summary(filter).count, qint64(readAll(filter, 50).size()));
+    QVERIFY(query.summary(filter).count > 0);
+    filter.search = QStringLiteral("90001");
+    const QList<LibraryEntry> found = readAll(filter, 50);
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first().job.id, QStringLiteral("q-004"));
+    QCOMPARE(found.first().runIds, QList<qint64>({90001}));
+    QCOMPARE(query.runsOf(QStringLiteral("q-004")), QList<qint64>({90001}));
+    filter.search = QStringLiteral("50%_");
+    QCOMPARE(readAll(filter, 50).size(), 0);
 }
 
 QTEST_MAIN(TestLibraryPanel)
