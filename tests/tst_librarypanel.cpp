@@ -380,6 +380,12 @@ void TestLibraryPanel::sortingIsDoneByTheStore()
     waitIdle();
     QCOMPARE(model->filter().ascending, !ascending);
     QCOMPARE(model->entry(0).job.bytes, ascending ? qint64(1000 + count - 1) : qint64(1000));
+    // The run count is not a column of the store: its header keeps the order and says so.
+    const int runs = header->sectionViewportPosition(LibraryModel::RunsColumn) + 5;
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(runs, header->height() / 2));
+    waitIdle();
+    QCOMPARE(model->filter().sort, LibraryFilter::Sort::Size);
+    QCOMPARE(header->sortIndicatorSection(), int(LibraryModel::SizeColumn));
 }
 
 // Failure 3: changes by other processes did not show. Now they do, read off the GUI thread and

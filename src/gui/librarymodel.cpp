@@ -457,16 +457,31 @@ void LibraryModel::setShowFailed(bool show)
     setFilter(filter);
 }
 
-void LibraryModel::sort(int column, Qt::SortOrder order)
+namespace {
+
+const QHash<int, LibraryFilter::Sort> &columnSorts()
 {
     static const QHash<int, LibraryFilter::Sort> sorts
-            = {{DrillColumn, LibraryFilter::Sort::Drill},
-               {RunIdColumn, LibraryFilter::Sort::RunId},
-               {StatusColumn, LibraryFilter::Sort::Status},
-               {SizeColumn, LibraryFilter::Sort::Size},
-               {CostColumn, LibraryFilter::Sort::Cost},
-               {LengthColumn, LibraryFilter::Sort::Length},
-               {CreatedColumn, LibraryFilter::Sort::Created}};
+            = {{LibraryModel::DrillColumn, LibraryFilter::Sort::Drill},
+               {LibraryModel::RunIdColumn, LibraryFilter::Sort::RunId},
+               {LibraryModel::StatusColumn, LibraryFilter::Sort::Status},
+               {LibraryModel::SizeColumn, LibraryFilter::Sort::Size},
+               {LibraryModel::CostColumn, LibraryFilter::Sort::Cost},
+               {LibraryModel::LengthColumn, LibraryFilter::Sort::Length},
+               {LibraryModel::CreatedColumn, LibraryFilter::Sort::Created}};
+    return sorts;
+}
+
+} // namespace
+
+int LibraryModel::sortColumn() const
+{
+    return columnSorts().key(m_filter.sort, CreatedColumn);
+}
+
+void LibraryModel::sort(int column, Qt::SortOrder order)
+{
+    const QHash<int, LibraryFilter::Sort> &sorts = columnSorts();
     if (!sorts.contains(column))
         return; // the run count is not a column of the store
     LibraryFilter filter = m_filter;

@@ -56,6 +56,8 @@ public:
     Qt::DropActions supportedDragActions() const override { return Qt::CopyAction; }
 
     const LibraryFilter &filter() const { return m_filter; }
+    // The column the list is sorted by.
+    int sortColumn() const;
     // Starts again from the first page with another filter or order.
     void setFilter(const LibraryFilter &filter);
     // Failed, cancelled and expired jobs are listed only when asked for.

@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QTimer>
 #include <QUrl>
 
@@ -70,6 +71,16 @@ LibraryPanel::LibraryPanel(AppContext *context, QWidget *parent)
     header->setMinimumSectionSize(40);
     header->setSortIndicator(LibraryModel::CreatedColumn, Qt::DescendingOrder);
     view->setSortingEnabled(true);
+    // The run count is not a column of the store: its header leaves the order as it was.
+    connect(header, &QHeaderView::sortIndicatorChanged, this,
+            [this, header](int column, Qt::SortOrder) {
+                if (column != LibraryModel::RunsColumn)
+                    return;
+                const QSignalBlocker blocker(header);
+                header->setSortIndicator(m_model->sortColumn(),
+                                         m_model->filter().ascending ? Qt::AscendingOrder
+                                                                     : Qt::DescendingOrder);
+            });
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(LibraryModel::ThumbnailHeight + 4);
     view->setIconSize(QSize(LibraryModel::ThumbnailHeight * 16 / 9, LibraryModel::ThumbnailHeight));
