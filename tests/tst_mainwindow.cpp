@@ -7,6 +7,7 @@
 #include "jobslist.h"
 #include "jobstore.h"
 #include "librarymodel.h"
+#include "librarypanel.h"
 #include "mainwindow.h"
 #include "previewwidget.h"
 #include "serverpanel.h"
@@ -146,6 +147,8 @@ void TestMainWindow::openWindow()
     m_window->show();
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    // The library is read off the GUI thread; its first page arrives shortly after.
+    QTRY_VERIFY(!m_window->libraryModel()->isBusy());
 }
 
 void TestMainWindow::cleanup()
@@ -168,6 +171,7 @@ void TestMainWindow::generateAndWait(const QString &runId, const QString &drill)
     QSignalSpy finished(m_context->jobs(), &JobManager::jobFinished);
     generate(runId, drill);
     QVERIFY(finished.wait(120000));
+    QTRY_VERIFY(!m_window->libraryModel()->isBusy());
 }
 
 void TestMainWindow::addJobs(int count, JobStatus status, const QString &provider)
@@ -242,7 +246,7 @@ void TestMainWindow::generatesAndPlaysToTheEnd()
     generate(QStringLiteral("42"), QStringLiteral("もも上げ 20m×3"));
     QCOMPARE(m_window->jobsList()->count(), 1);
     QVERIFY(finished.wait(120000));
-    QCOMPARE(m_window->libraryModel()->rowCount(), 1);
+    QTRY_COMPARE(m_window->libraryModel()->rowCount(), 1);
     QCOMPARE(m_window->jobsList()->count(), 0);
     QVERIFY(child<QLabel>("messageLabel")->text().contains(QLatin1String("ready")));
     QVERIFY(!player->source().isEmpty());
@@ -264,7 +268,7 @@ void TestMainWindow::removeFromCache()
     });
     QTest::mouseClick(child<QPushButton>("clearRunButton"), Qt::LeftButton);
     QVERIFY(asked.contains(QLatin1String("8")));
-    QCOMPARE(m_window->libraryModel()->rowCount(), 0);
+    QTRY_COMPARE(m_window->libraryModel()->rowCount(), 0);
 }
 
 // Failure 1: Space on a focused Generate button played the video instead of generating.
@@ -283,6 +287,7 @@ void TestMainWindow::spaceOnGenerateGenerates()
     QCOMPARE(m_window->jobsList()->count(), 1);
     QCOMPARE(player->playbackState(), QMediaPlayer::PlayingState);
     // Space elsewhere (the table) still plays and pauses.
+    child<QTabWidget>("panelTabs")->setCurrentWidget(m_window->libraryPanel());
     child<QTableView>("libraryView")->setFocus();
     QTest::keyClick(child<QTableView>("libraryView"), Qt::Key_Space);
     QCOMPARE(player->playbackState(), QMediaPlayer::PausedState);
@@ -313,7 +318,7 @@ void TestMainWindow::secondGenerateGetsItsOwnRow()
                     ->text()
                     .contains(QStringLiteral("run %1 is ready").arg(second.runId)));
     QCOMPARE(list->count(), 0);
-    QCOMPARE(m_window->libraryModel()->rowCount(), 2);
+    QTRY_COMPARE(m_window->libraryModel()->rowCount(), 2);
 }
 
 // Failure 5: Tab walked cell by cell through the table.
@@ -322,7 +327,9 @@ void TestMainWindow::tableIsOneTabStop()
     addJobs(3, JobStatus::Completed);
     openWindow();
     auto *table = child<QTableView>("libraryView");
+    child<QTabWidget>("panelTabs")->setCurrentWidget(m_window->libraryPanel());
     table->setFocus();
+    QTRY_VERIFY(table->hasFocus());
     QCOMPARE(table->currentIndex().row(), 0);
     QTest::keyClick(table, Qt::Key_Down);
     QCOMPARE(table->currentIndex().row(), 1);
@@ -378,13 +385,13 @@ void TestMainWindow::failedAndCancelledHiddenUnlessAsked()
     QCOMPARE(model->entry(0).job.status, JobStatus::Completed);
     QCOMPARE(model->index(0, LibraryModel::CostColumn).data().toString(), QStringLiteral("$0.40"));
     child<QCheckBox>("showFailedCheck")->click();
-    QCOMPARE(model->rowCount(), 3);
+    QTRY_COMPARE(model->rowCount(), 3);
     for (int row = 0; row < 3; ++row) {
         if (model->entry(row).job.status != JobStatus::Completed)
             QVERIFY(model->index(row, LibraryModel::CostColumn).data().toString().isEmpty());
     }
     child<QCheckBox>("showFailedCheck")->click();
-    QCOMPARE(model->rowCount(), 1);
+    QTRY_COMPARE(model->rowCount(), 1);
 }
 
 // Failure 4: the table stopped at 1,000 rows without saying so.
@@ -486,6 +493,7 @@ void TestMainWindow::frameStepMovesOneFrame()
     QCOMPARE(preview->frameRate(), 30.0);
     auto *frameLabel = child<QLabel>("frameLabel");
     auto *table = child<QTableView>("libraryView");
+    child<QTabWidget>("panelTabs")->setCurrentWidget(m_window->libraryPanel());
     table->setFocus();
     // From wherever playback is, a step pauses; then each step is exactly one frame.
     QTest::keyClick(table, Qt::Key_Period);

@@ -7,6 +7,7 @@
 #include "jobspec.h"
 #include "jobstore.h"
 #include "librarymodel.h"
+#include "librarypanel.h"
 #include "openai/openaiconfig.h"
 #include "openai/openaikeychain.h"
 #include "previewwidget.h"
@@ -70,7 +71,6 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     : QMainWindow(parent)
     , ui(std::make_unique<Ui::MainWindow>())
     , m_context(context)
-    , m_model(new LibraryModel(context->store(), this))
     , m_preview(new PreviewWidget(this))
     , m_jobsList(new JobsList(this))
     , m_watcher(new StoreWatcher(context->database(), 1000, this))
@@ -79,6 +79,9 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     ui->setupUi(this);
     ui->previewGroup->layout()->addWidget(m_preview);
     ui->jobsGroup->layout()->addWidget(m_jobsList);
+    m_libraryPanel = new LibraryPanel(context, ui->panelTabs);
+    m_libraryPanel->setObjectName(QStringLiteral("libraryPanel"));
+    ui->panelTabs->insertTab(1, m_libraryPanel, tr("Library"));
     ui->jobsGroup->hide();
     m_serverPanel = new ServerPanel(context, ui->panelTabs);
     m_serverPanel->setObjectName(QStringLiteral("serverPanel"));
@@ -101,13 +104,6 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     ui->splitter->setStretchFactor(0, 1);
     ui->splitter->setStretchFactor(1, 1);
     ui->splitter->setSizes({560, 600});
-    ui->libraryView->setModel(m_model);
-    QHeaderView *header = ui->libraryView->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(LibraryModel::DrillColumn, QHeaderView::Stretch);
-    header->setMinimumSectionSize(40);
-    ui->libraryView->verticalHeader()->hide();
-    ui->libraryView->setAccessibleName(tr("Cached videos"));
     ui->panelTabs->setAccessibleName(tr("Panels"));
     ui->runIdEdit->setAccessibleName(tr("Run ID"));
     ui->drillEdit->setAccessibleName(tr("Drill text"));
@@ -143,10 +139,16 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(ui->drillEdit, &QPlainTextEdit::textChanged, &m_hintTimer, qOverload<>(&QTimer::start));
     connect(ui->runIdEdit, &QLineEdit::returnPressed, this, [this] { generate(false); });
     connect(ui->drillEdit, &QPlainTextEdit::textChanged, this, &MainWindow::updateDrillCounter);
-    connect(ui->clearRunButton, &QPushButton::clicked, this, &MainWindow::removeSelected);
-    connect(ui->showFailedCheck, &QCheckBox::toggled, m_model, &LibraryModel::setShowFailed);
-    connect(ui->libraryView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::onSelectionChanged);
+    connect(m_libraryPanel, &LibraryPanel::currentVideoChanged, this,
+            &MainWindow::onCurrentVideoChanged);
+    connect(m_libraryPanel, &LibraryPanel::message, this, &MainWindow::showMessage);
+    connect(m_libraryPanel, &LibraryPanel::videoRemoved, this, [this](const QString &jobId) {
+        if (jobId == m_previewJobId) {
+            m_previewJobId.clear();
+            m_preview->clear();
+        }
+    });
+    m_libraryPanel->setServerUrl([this] { return m_serverPanel->url(); });
     connect(m_jobsList, &JobsList::cancelRequested, this, &MainWindow::cancelJob);
     connect(m_jobsList, &JobsList::countChanged, this,
             [this](int count) { ui->jobsGroup->setVisible(count > 0); });
@@ -156,7 +158,6 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(jobs, &JobManager::jobFailed, this, &MainWindow::onJobFailed);
     connect(jobs, &JobManager::libraryChanged, this, &MainWindow::refreshFromStore);
     connect(m_watcher, &StoreWatcher::changed, this, &MainWindow::refreshFromStore);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateSummary);
     connect(ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(ui->shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(ui->settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
@@ -197,16 +198,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(context->settings(), &Settings::changed, this, &MainWindow::updateProviderLabel);
     connect(context->settings(), &Settings::changed, &m_hintTimer, qOverload<>(&QTimer::start));
     updateDrillCounter();
-    updateSummary();
     updateProviderLabel();
     refreshJobs();
-    // Show the newest video's first frame, without playing it.
-    if (m_model->rowCount() > 0) {
-        m_autoPlay = false;
-        ui->libraryView->selectRow(0);
-        m_autoPlay = true;
-    }
-    setUpLibraryActions();
     restoreLayout();
     ui->runIdEdit->setFocus();
     if (m_serverPanel->startsWithApplication())
@@ -332,7 +325,7 @@ void MainWindow::cancelJob(const QString &jobId)
 
 void MainWindow::onJobProgress(const QString &jobId, int percent, qint64 msLeft)
 {
-    m_model->setProgress(jobId, percent);
+    libraryModel()->setProgress(jobId, percent);
     if (!m_jobsList->contains(jobId)) {
         if (const std::optional<JobRecord> job = m_context->store()->job(jobId))
             m_jobsList->upsert(*job);
@@ -422,6 +415,11 @@ void MainWindow::onJobFinished(const JobRecord &job)
     showMessage(tr("The video for run %1 is ready.").arg(job.runId), false);
     if (!isActiveWindow())
         m_notify(tr("Video ready"), tr("The video for run %1 is ready.").arg(job.runId), false);
+    // It plays at once; its row is selected when the library has read it.
+    if (!job.filePath.isEmpty()) {
+        m_previewJobId = job.id;
+        m_preview->setSource(m_context->videos()->absolutePath(job.filePath), true);
+    }
     showVideo(job.id);
 }
 
@@ -459,8 +457,7 @@ void MainWindow::updateCacheHint()
 
 void MainWindow::refreshFromStore()
 {
-    m_model->refresh();
-    updateSummary();
+    m_libraryPanel->refresh();
     m_hintTimer.start();
     refreshJobs();
     // The video on screen may have been removed by another process.
@@ -491,66 +488,22 @@ void MainWindow::refreshJobs()
 
 void MainWindow::showVideo(const QString &jobId)
 {
-    const QModelIndex found = m_model->indexOfJob(jobId);
-    if (!found.isValid())
-        return;
-    ui->libraryView->selectionModel()->setCurrentIndex(
-            found, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    ui->libraryView->scrollTo(found);
+    m_libraryPanel->showVideo(jobId);
 }
 
-void MainWindow::onSelectionChanged()
+// The newest video is shown at start without playing (chosen false); a video chosen in the
+// library, or just made, plays.
+void MainWindow::onCurrentVideoChanged(const QString &jobId, const QString &path, bool chosen)
 {
-    const QModelIndexList rows = ui->libraryView->selectionModel()->selectedRows();
-    ui->clearRunButton->setEnabled(!rows.isEmpty());
-    if (rows.isEmpty())
+    if (jobId == m_previewJobId)
         return;
-    const LibraryEntry &entry = m_model->entry(rows.first().row());
-    if (entry.job.id == m_previewJobId)
-        return;
-    if (entry.job.status == JobStatus::Completed && !entry.job.filePath.isEmpty()) {
-        m_previewJobId = entry.job.id;
-        m_preview->setSource(m_context->videos()->absolutePath(entry.job.filePath), m_autoPlay);
+    if (!path.isEmpty()) {
+        m_previewJobId = jobId;
+        m_preview->setSource(path, chosen);
     } else {
         m_previewJobId.clear();
         m_preview->clear();
     }
-}
-
-void MainWindow::removeSelected()
-{
-    const QModelIndexList rows = ui->libraryView->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return;
-    const LibraryEntry entry = m_model->entry(rows.first().row());
-    QStringList runs;
-    for (qint64 id : entry.runIds)
-        runs << QString::number(id);
-    const QString text = runs.isEmpty()
-            ? tr("Remove this video from the cache?")
-            : tr("Remove this video from the cache? Run(s) %1 will no longer have a video.",
-                 nullptr, entry.runCount)
-                      .arg(runs.join(QStringLiteral(", ")));
-    if (!m_confirm(tr("Remove from cache"), text))
-        return;
-    if (entry.job.id == m_previewJobId) {
-        m_previewJobId.clear();
-        m_preview->clear();
-    }
-    QString error;
-    if (!m_context->jobs()->removeVideo(entry.job.id, &error))
-        showMessage(error, true);
-    else
-        showMessage(tr("The video was removed from the cache."), false);
-    refreshFromStore();
-}
-
-void MainWindow::updateSummary()
-{
-    JobStore *store = m_context->store();
-    ui->librarySummaryLabel->setText(
-            tr("%n video(s), %1", nullptr, int(store->videoCount()))
-                    .arg(QLocale().formattedDataSize(store->totalBytes())));
 }
 
 void MainWindow::showShortcuts()
@@ -638,85 +591,20 @@ void MainWindow::restoreLayout()
         ui->panelTabs->setCurrentIndex(panel);
 }
 
-QString MainWindow::selectedVideoPath() const
+LibraryModel *MainWindow::libraryModel() const
 {
-    const QModelIndexList rows = ui->libraryView->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return {};
-    const LibraryEntry &entry = m_model->entry(rows.first().row());
-    if (entry.job.status != JobStatus::Completed || entry.job.filePath.isEmpty())
-        return {};
-    return m_context->videos()->absolutePath(entry.job.filePath);
+    return m_libraryPanel->model();
 }
 
-void MainWindow::setUpLibraryActions()
+void MainWindow::setConfirmHandler(ConfirmHandler handler)
 {
-    m_askSavePath = [this](const QString &suggested) {
-        return QFileDialog::getSaveFileName(this, tr("Save a copy of the video"), suggested,
-                                            tr("MP4 videos (*.mp4)"));
-    };
-    auto *saveAs = new QAction(tr("Save a Copy As…"), this);
-    saveAs->setObjectName(QStringLiteral("saveCopyAction"));
-    auto *copyFile = new QAction(tr("Copy the File"), this);
-    copyFile->setObjectName(QStringLiteral("copyFileAction"));
-    auto *openFolder = new QAction(tr("Open the Containing Folder"), this);
-    openFolder->setObjectName(QStringLiteral("openFolderAction"));
-    auto *copyUrl = new QAction(tr("Copy the Download URL"), this);
-    copyUrl->setObjectName(QStringLiteral("copyUrlAction"));
-    const QList<QAction *> actions = {saveAs, copyFile, openFolder, copyUrl};
-    connect(saveAs, &QAction::triggered, this, [this] {
-        const QString source = selectedVideoPath();
-        if (source.isEmpty())
-            return;
-        const QModelIndex row = ui->libraryView->selectionModel()->selectedRows().first();
-        const QString target = m_askSavePath(
-                QDir(QDir::homePath())
-                        .filePath(QStringLiteral("drill-run-%1.mp4")
-                                          .arg(m_model->entry(row.row()).job.runId)));
-        if (target.isEmpty())
-            return;
-        QFile::remove(target);
-        if (QFile::copy(source, target))
-            showMessage(tr("Saved a copy as %1.").arg(QDir::toNativeSeparators(target)), false);
-        else
-            showMessage(
-                    tr("The copy could not be saved as %1.").arg(QDir::toNativeSeparators(target)),
-                    true);
-    });
-    connect(copyFile, &QAction::triggered, this, [this] {
-        const QString path = selectedVideoPath();
-        if (path.isEmpty())
-            return;
-        auto *data = new QMimeData;
-        data->setUrls({QUrl::fromLocalFile(path)});
-        data->setText(path);
-        QGuiApplication::clipboard()->setMimeData(data);
-    });
-    connect(openFolder, &QAction::triggered, this, [this] {
-        const QString path = selectedVideoPath();
-        if (!path.isEmpty())
-            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
-    });
-    connect(copyUrl, &QAction::triggered, this, [this] {
-        const QModelIndexList rows = ui->libraryView->selectionModel()->selectedRows();
-        if (rows.isEmpty())
-            return;
-        const QString path = VideoController::videoUrl(m_model->entry(rows.first().row()).job.id);
-        QString base = m_serverPanel->url();
-        if (base.endsWith(u'/'))
-            base.chop(1);
-        QGuiApplication::clipboard()->setText(base + path);
-    });
-    ui->libraryView->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(ui->libraryView, &QWidget::customContextMenuRequested, this,
-            [this, actions](const QPoint &at) {
-                const bool video = !selectedVideoPath().isEmpty();
-                for (QAction *action : actions)
-                    action->setEnabled(video);
-                QMenu menu(this);
-                menu.addActions(actions);
-                menu.exec(ui->libraryView->viewport()->mapToGlobal(at));
-            });
+    m_confirm = handler;
+    m_libraryPanel->setConfirmHandler(std::move(handler));
+}
+
+void MainWindow::setSavePathHandler(SavePathHandler handler)
+{
+    m_libraryPanel->setSavePathHandler(std::move(handler));
 }
 
 void MainWindow::showEvent(QShowEvent *event)

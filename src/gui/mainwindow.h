@@ -16,6 +16,7 @@ class AppContext;
 class DrillLibraryPanel;
 class JobsList;
 class LibraryModel;
+class LibraryPanel;
 class PreviewWidget;
 class ServerPanel;
 class SettingsWatcher;
@@ -32,14 +33,15 @@ public:
     ~MainWindow() override;
 
     PreviewWidget *preview() const { return m_preview; }
-    LibraryModel *libraryModel() const { return m_model; }
+    LibraryModel *libraryModel() const;
+    LibraryPanel *libraryPanel() const { return m_libraryPanel; }
     JobsList *jobsList() const { return m_jobsList; }
     ServerPanel *serverPanel() const { return m_serverPanel; }
     DrillLibraryPanel *drillLibraryPanel() const { return m_drillLibraryPanel; }
 
     // Asks the user to confirm; replaced in tests.
     using ConfirmHandler = std::function<bool(const QString &title, const QString &text)>;
-    void setConfirmHandler(ConfirmHandler handler) { m_confirm = std::move(handler); }
+    void setConfirmHandler(ConfirmHandler handler);
     // Tells the user about a finished or failed job while the window is not active (the tray by
     // default); replaced in tests.
     using NotifyHandler
@@ -47,7 +49,7 @@ public:
     void setNotifyHandler(NotifyHandler handler) { m_notify = std::move(handler); }
     // Asks where to save a copy of a video; replaced in tests. Empty: cancelled.
     using SavePathHandler = std::function<QString(const QString &suggested)>;
-    void setSavePathHandler(SavePathHandler handler) { m_askSavePath = std::move(handler); }
+    void setSavePathHandler(SavePathHandler handler);
 
     // Selects the video's row and plays it.
     void showVideo(const QString &jobId);
@@ -73,20 +75,16 @@ private:
     void checkApiKey();
     void onJobFinished(const JobRecord &job);
     void onJobFailed(const JobRecord &job);
-    void onSelectionChanged();
-    void removeSelected();
-    void updateSummary();
+    void onCurrentVideoChanged(const QString &jobId, const QString &path, bool chosen);
     void refreshJobs();
     void showShortcuts();
     void showSettings();
-    void setUpLibraryActions();
-    QString selectedVideoPath() const;
     void saveLayout();
     void restoreLayout();
 
     std::unique_ptr<Ui::MainWindow> ui;
     AppContext *m_context;
-    LibraryModel *m_model;
+    LibraryPanel *m_libraryPanel = nullptr;
     PreviewWidget *m_preview;
     JobsList *m_jobsList;
     ServerPanel *m_serverPanel = nullptr;
@@ -99,9 +97,7 @@ private:
     QString m_transportWarning;
     ConfirmHandler m_confirm;
     NotifyHandler m_notify;
-    SavePathHandler m_askSavePath;
     QSystemTrayIcon *m_tray = nullptr;
     QTimer m_hintTimer; // "already cached" is looked up once typing pauses
-    bool m_autoPlay = true;
     bool m_shownOnce = false;
 };
