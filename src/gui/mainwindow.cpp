@@ -3,6 +3,7 @@
 #include "appcontext.h"
 #include "jobmanager.h"
 #include "jobslist.h"
+#include "jobspanel.h"
 #include "jobspec.h"
 #include "jobstore.h"
 #include "librarymodel.h"
@@ -58,6 +59,10 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     ui->previewGroup->layout()->addWidget(m_preview);
     ui->jobsGroup->layout()->addWidget(m_jobsList);
     ui->jobsGroup->hide();
+    m_jobsPanel = new JobsPanel(context, m_watcher, ui->panelTabs);
+    m_jobsPanel->setObjectName(QStringLiteral("jobsPanel"));
+    ui->panelTabs->addTab(m_jobsPanel, tr("Jobs"));
+    connect(m_jobsPanel, &JobsPanel::cancelRequested, this, &MainWindow::cancelJob);
     m_serverPanel = new ServerPanel(context, ui->panelTabs);
     m_serverPanel->setObjectName(QStringLiteral("serverPanel"));
     ui->panelTabs->addTab(m_serverPanel, tr("Server"));

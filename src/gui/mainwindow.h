@@ -14,6 +14,7 @@ class MainWindow;
 }
 class AppContext;
 class JobsList;
+class JobsPanel;
 class LibraryModel;
 class PreviewWidget;
 class ServerPanel;
@@ -34,6 +35,7 @@ public:
     LibraryModel *libraryModel() const { return m_model; }
     JobsList *jobsList() const { return m_jobsList; }
     ServerPanel *serverPanel() const { return m_serverPanel; }
+    JobsPanel *jobsPanel() const { return m_jobsPanel; }
 
     // Asks the user to confirm; replaced in tests.
     using ConfirmHandler = std::function<bool(const QString &title, const QString &text)>;
@@ -88,6 +90,7 @@ private:
     PreviewWidget *m_preview;
     JobsList *m_jobsList;
     ServerPanel *m_serverPanel = nullptr;
+    JobsPanel *m_jobsPanel = nullptr;
     StoreWatcher *m_watcher;
     SettingsWatcher *m_settingsWatcher;
     QSet<QString> m_submitted; // jobs asked for in this window, still under way

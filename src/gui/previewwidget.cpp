@@ -559,7 +559,7 @@ void PreviewWidget::placeAsWindow(bool asWindow)
             m_placeholder->setObjectName(QStringLiteral("playerPlaceholder"));
             auto *text = new QLabel(tr("The player is in a window of its own."), m_placeholder);
             text->setWordWrap(true);
-            auto *back = new QPushButton(tr("Bring the &player back"), m_placeholder);
+            auto *back = new QPushButton(tr("Bring the player bac&k"), m_placeholder);
             back->setObjectName(QStringLiteral("dockPlayerButton"));
             connect(back, &QPushButton::clicked, this, [this] {
                 if (m_fullScreen)
