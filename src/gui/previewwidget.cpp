@@ -136,7 +136,7 @@ PreviewWidget::PreviewWidget(QWidget *parent)
     m_abButton->setToolTip(tr("A–B loop (L): the first press marks A, the second B, the third "
                               "ends the loop"));
     m_abButton->setAccessibleName(tr("A–B loop"));
-    m_snapshotButton->setText(tr("PNG"));
+    m_snapshotButton->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
     m_snapshotButton->setToolTip(tr("Save this frame as a PNG picture (S)"));
     m_snapshotButton->setAccessibleName(tr("Snapshot of this frame"));
     m_compareButton->setText(tr("Compare…"));
