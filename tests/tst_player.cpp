@@ -313,6 +313,12 @@ void TestPlayer::ownWindowAndDockedBack()
     QTest::mouseClick(back, Qt::LeftButton);
     QCOMPARE(m_preview->parentWidget(), group);
     QVERIFY(!m_preview->isDetached());
+    // Closing the main window takes the player's own window with it.
+    m_preview->setDetached(true);
+    QTRY_VERIFY(m_preview->isVisible());
+    QVERIFY(m_window->close());
+    QVERIFY(!m_preview->isWindow());
+    QVERIFY(!m_preview->isVisible());
 }
 
 void TestPlayer::snapshotSavesTheFrameOnScreen()

@@ -21,7 +21,6 @@ class JobsPanel;
 class AppContext;
 class StoreWatcher;
 
-
 class JobsModel final : public QAbstractTableModel
 {
     Q_OBJECT

@@ -577,6 +577,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    // The player's own window goes with the main window.
+    m_preview->setDetached(false);
     saveLayout();
     event->accept();
 }
