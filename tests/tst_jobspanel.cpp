@@ -40,6 +40,7 @@ private Q_SLOTS:
     void retryOfALostPaidOrderAsksFirst();
     void importsABatchFileWithAReportPerLine();
     void importOfAnUnreadableFileSaysWhy();
+    void fitsASmallWindow();
 
 private:
     void openWindow(bool startJobs = true);
@@ -403,6 +404,37 @@ void TestJobsPanel::importOfAnUnreadableFileSaysWhy()
     file.close();
     panel()->importBatch(empty);
     QCOMPARE(panel()->message(), QStringLiteral("The file has no drills."));
+}
+
+// Failure 12, for this tab: at 900×600 every control keeps a size and stays inside the window.
+void TestJobsPanel::fitsASmallWindow()
+{
+    openWindow(false);
+    QVERIFY(m_other->store()->insertJob(
+            makeJob(QStringLiteral("small-1"), 81, JobStatus::Failed, QStringLiteral("openai"))));
+    QTRY_COMPARE_WITH_TIMEOUT(panel()->model()->rowCount(), 1, 10000);
+    panel()->selectJob(QStringLiteral("small-1"));
+    const QSize size(900, 600);
+    m_window->resize(size);
+    QTRY_COMPARE(m_window->size(), size);
+    const QRect inside = m_window->rect();
+    for (QWidget *widget : panel()->findChildren<QWidget *>()) {
+        if (!widget->isVisibleTo(m_window.get()) || widget->isWindow())
+            continue;
+        const QRect box(widget->mapTo(m_window.get(), QPoint(0, 0)), widget->size());
+        const QString name = widget->objectName()
+                + QStringLiteral(" %1x%2 at %3,%4")
+                          .arg(box.width())
+                          .arg(box.height())
+                          .arg(box.x())
+                          .arg(box.y());
+        QVERIFY2(!box.isEmpty(), qPrintable(name));
+        QVERIFY2(inside.contains(box), qPrintable(name));
+    }
+    for (const char *name : {"cancelJobButton", "retryJobButton", "importBatchButton"}) {
+        auto *button = child<QPushButton>(name);
+        QVERIFY2(button->width() >= button->minimumSizeHint().width(), name);
+    }
 }
 
 QTEST_MAIN(TestJobsPanel)
