@@ -537,6 +537,25 @@ QList<JobRecord> JobStore::unfinishedJobs()
     return jobs;
 }
 
+QList<JobRecord> JobStore::recentJobs(qint64 sinceMs, int limit)
+{
+    QList<JobRecord> jobs;
+    QSqlQuery q(m_database->connection());
+    q.prepare(select("WHERE status IN ('queued', 'creating', 'submitted', 'running', "
+                     "'downloading') OR created_at >= ? OR completed_at >= ? ORDER BY created_at "
+                     "DESC LIMIT ?"));
+    q.addBindValue(sinceMs);
+    q.addBindValue(sinceMs);
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        fail(tr("The library database could not list videos: %1"), q.lastError().text());
+        return jobs;
+    }
+    while (q.next())
+        jobs << readJob(q);
+    return jobs;
+}
+
 bool JobStore::fileInUseByOther(const QString &filePath, const QString &exceptJobId)
 {
     QSqlQuery q(m_database->connection());

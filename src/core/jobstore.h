@@ -102,6 +102,9 @@ public:
     QHash<QString, qint64> jobCountsByStatus();
     qint64 totalBytes();
     QList<JobRecord> unfinishedJobs();
+    // The queue as people follow it: every unfinished job, and the others created or ended
+    // since sinceMs, newest first, at most limit of them.
+    QList<JobRecord> recentJobs(qint64 sinceMs, int limit);
     // Whether another job still uses the same file (identical content).
     bool fileInUseByOther(const QString &filePath, const QString &exceptJobId);
 

@@ -4,6 +4,7 @@
 #include "drilllibrarypanel.h"
 #include "jobmanager.h"
 #include "jobslist.h"
+#include "jobspanel.h"
 #include "jobspec.h"
 #include "jobstore.h"
 #include "librarymodel.h"
@@ -46,27 +47,6 @@
 #include <QTextEdit>
 #include <QUrl>
 
-namespace {
-
-// Single keys (Space, comma, full stop, ?) drive the player wherever focus is, except where the
-// focused control needs the key itself: text fields type it and buttons press with Space.
-bool focusKeepsKey(const QWidget *focus, const QKeyEvent *event)
-{
-    if (!focus)
-        return false;
-    if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
-        return false;
-    const int key = event->key();
-    if (key == Qt::Key_Escape || (key >= Qt::Key_F1 && key <= Qt::Key_F35))
-        return false;
-    return qobject_cast<const QAbstractButton *>(focus) || qobject_cast<const QLineEdit *>(focus)
-            || qobject_cast<const QPlainTextEdit *>(focus) || qobject_cast<const QTextEdit *>(focus)
-            || qobject_cast<const QAbstractSpinBox *>(focus)
-            || qobject_cast<const QComboBox *>(focus);
-}
-
-} // namespace
-
 MainWindow::MainWindow(AppContext *context, QWidget *parent)
     : QMainWindow(parent)
     , ui(std::make_unique<Ui::MainWindow>())
@@ -83,6 +63,10 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_libraryPanel->setObjectName(QStringLiteral("libraryPanel"));
     ui->panelTabs->insertTab(1, m_libraryPanel, tr("Library"));
     ui->jobsGroup->hide();
+    m_jobsPanel = new JobsPanel(context, m_watcher, ui->panelTabs);
+    m_jobsPanel->setObjectName(QStringLiteral("jobsPanel"));
+    ui->panelTabs->addTab(m_jobsPanel, tr("Jobs"));
+    connect(m_jobsPanel, &JobsPanel::cancelRequested, this, &MainWindow::cancelJob);
     m_serverPanel = new ServerPanel(context, ui->panelTabs);
     m_serverPanel->setObjectName(QStringLiteral("serverPanel"));
     ui->panelTabs->addTab(m_serverPanel, tr("Server"));
@@ -183,12 +167,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(escape, &QShortcut::activated, this, &MainWindow::cancelNewest);
     // The player's keys work wherever focus is, except in text fields and on buttons (see
     // eventFilter).
-    auto *play = new QShortcut(QKeySequence(Qt::Key_Space), this);
-    connect(play, &QShortcut::activated, m_preview, &PreviewWidget::togglePlay);
-    auto *previous = new QShortcut(QKeySequence(Qt::Key_Comma), this);
-    connect(previous, &QShortcut::activated, m_preview, [this] { m_preview->stepFrame(-1); });
-    auto *next = new QShortcut(QKeySequence(Qt::Key_Period), this);
-    connect(next, &QShortcut::activated, m_preview, [this] { m_preview->stepFrame(1); });
+    m_preview->installShortcuts(this);
     auto *help = new QShortcut(QKeySequence(Qt::Key_Question), this);
     connect(help, &QShortcut::activated, this, &MainWindow::showShortcuts);
     qApp->installEventFilter(this);
@@ -215,7 +194,8 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::ShortcutOverride && watched->isWidgetType()) {
         auto *widget = static_cast<QWidget *>(watched);
-        if (widget->window() == this && focusKeepsKey(widget, static_cast<QKeyEvent *>(event))) {
+        if (widget->window() == this
+            && PreviewWidget::focusKeepsKey(widget, static_cast<QKeyEvent *>(event))) {
             event->accept();
             return true;
         }
@@ -509,17 +489,14 @@ void MainWindow::onCurrentVideoChanged(const QString &jobId, const QString &path
 void MainWindow::showShortcuts()
 {
     const QList<QPair<QString, QString>> rows = {
-            {tr("Ctrl+Return"), tr("Generate")},
-            {tr("Escape"), tr("Cancel the newest job")},
-            {tr("Space"), tr("Play or pause")},
-            {tr(", and ."), tr("One frame back or forward")},
-            {tr("Left and Right on the position bar"), tr("Seek")},
-            {tr("Ctrl+,"), tr("Settings")},
-            {tr("F1 or ?"), tr("This list")},
+            {tr("Ctrl+Return"), tr("Generate")}, {tr("Escape"), tr("Cancel the newest job")},
+            {tr("Ctrl+,"), tr("Settings")},      {tr("F1 or ?"), tr("This list")},
             {tr("Ctrl+Q"), tr("Quit")},
     };
+    QList<QPair<QString, QString>> all = rows;
+    all += PreviewWidget::shortcutList();
     QString html = QStringLiteral("<table cellpadding=\"3\">");
-    for (const auto &[keys, what] : rows)
+    for (const auto &[keys, what] : all)
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
                         .arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
     html += QStringLiteral("</table><p>%1</p>")
@@ -565,6 +542,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    // The player's own window goes with the main window.
+    m_preview->setDetached(false);
     saveLayout();
     event->accept();
 }

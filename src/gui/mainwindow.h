@@ -15,6 +15,7 @@ class MainWindow;
 class AppContext;
 class DrillLibraryPanel;
 class JobsList;
+class JobsPanel;
 class LibraryModel;
 class LibraryPanel;
 class PreviewWidget;
@@ -38,6 +39,7 @@ public:
     JobsList *jobsList() const { return m_jobsList; }
     ServerPanel *serverPanel() const { return m_serverPanel; }
     DrillLibraryPanel *drillLibraryPanel() const { return m_drillLibraryPanel; }
+    JobsPanel *jobsPanel() const { return m_jobsPanel; }
 
     // Asks the user to confirm; replaced in tests.
     using ConfirmHandler = std::function<bool(const QString &title, const QString &text)>;
@@ -89,6 +91,7 @@ private:
     JobsList *m_jobsList;
     ServerPanel *m_serverPanel = nullptr;
     DrillLibraryPanel *m_drillLibraryPanel = nullptr;
+    JobsPanel *m_jobsPanel = nullptr;
     StoreWatcher *m_watcher;
     SettingsWatcher *m_settingsWatcher;
     QSet<QString> m_submitted; // jobs asked for in this window, still under way
