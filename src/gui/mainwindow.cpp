@@ -14,6 +14,7 @@
 #include "settingsdialog.h"
 #include "settingswatcher.h"
 #include "storewatcher.h"
+#include "storeworker.h"
 #include "ui_mainwindow.h"
 #include "videocontroller.h"
 #include "videostore.h"
@@ -123,6 +124,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     };
 
     JobManager *jobs = context->jobs();
+    jobs->setEvictionWorker(context->storeWorker());
     connect(ui->generateButton, &QPushButton::clicked, this, [this] { generate(false); });
     connect(ui->regenerateButton, &QPushButton::clicked, this, [this] { generate(true); });
     m_hintTimer.setSingleShot(true);
@@ -435,14 +437,26 @@ void MainWindow::onJobFailed(const JobRecord &job)
 
 void MainWindow::updateCacheHint()
 {
+    // Looked up on the store's worker thread: the window never waits for the database, and an
+    // answer for text typed over since is dropped.
     const QString drill = ui->drillEdit->toPlainText();
-    std::optional<JobRecord> cached;
-    if (JobSpec::validateDrillText(drill).isEmpty())
-        cached = m_context->store()->findCompleted(
-                JobSpec::fromSettings(*m_context->settings(), 1, drill).specHash());
-    ui->cachedLabel->setText(cached ? tr("Already cached: Generate answers at once, at no cost.")
-                                    : QString());
-    ui->regenerateButton->setVisible(cached.has_value());
+    const quint64 asked = ++m_hintRequest;
+    const auto show = [this, asked](const bool &cached) {
+        if (asked != m_hintRequest)
+            return;
+        ui->cachedLabel->setText(
+                cached ? tr("Already cached: Generate answers at once, at no cost.") : QString());
+        ui->regenerateButton->setVisible(cached);
+    };
+    if (!JobSpec::validateDrillText(drill).isEmpty()) {
+        show(false);
+        return;
+    }
+    const QString hash = JobSpec::fromSettings(*m_context->settings(), 1, drill).specHash();
+    m_context->storeWorker()->run<bool>(
+            this,
+            [hash](JobStore &store, VideoStore &) { return store.findCompleted(hash).has_value(); },
+            show);
 }
 
 void MainWindow::refreshFromStore()

@@ -99,6 +99,7 @@ private:
     SavePathHandler m_askSavePath;
     QSystemTrayIcon *m_tray = nullptr;
     QTimer m_hintTimer; // "already cached" is looked up once typing pauses
+    quint64 m_hintRequest = 0; // the newest "already cached" lookup
     bool m_autoPlay = true;
     bool m_shownOnce = false;
 };
