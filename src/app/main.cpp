@@ -13,6 +13,7 @@
 #ifdef DRILLSTUDIO_WITH_GUI
 #include "appcontext.h"
 #include "mainwindow.h"
+#include "startupprobe.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -73,6 +74,7 @@ int main(int argc, char *argv[])
         }
         MainWindow window(&context);
         window.show();
+        StartupProbe::watch(&window);
         return app.exec();
     }
 #endif
