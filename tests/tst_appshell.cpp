@@ -7,11 +7,13 @@
 #include "jobstore.h"
 #include "mainwindow.h"
 #include "previewwidget.h"
+#include "requestlogmodel.h"
 #include "serverpanel.h"
 #include "settings.h"
 #include "testsupport.h"
 #include "videostore.h"
 
+#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -38,6 +40,8 @@ private Q_SLOTS:
     void opensAVideoFile();
     void refusesWhatIsNotAVideo();
     void helpNamesTheFileArgument();
+    void serverTabLogsRequests();
+    void requestLogIsBounded();
 
 private:
     void openWindow();
@@ -186,6 +190,50 @@ void TestAppShell::helpNamesTheFileArgument()
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(result.out.contains(QStringLiteral("open FILE")), qPrintable(result.out));
     QVERIFY(result.out.contains(QStringLiteral("[command | FILE]")));
+}
+
+void TestAppShell::serverTabLogsRequests()
+{
+    openWindow();
+    ServerPanel *panel = m_window->serverPanel();
+    QAbstractItemModelTester tester(panel->requestLog(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto *demo = panel->findChild<QLineEdit *>(QStringLiteral("demoUrlEdit"));
+    QVERIFY(demo->text().isEmpty());
+    panel->findChild<QSpinBox *>(QStringLiteral("portSpin"))->setValue(0);
+    QVERIFY(panel->start());
+    QCOMPARE(demo->text(), panel->url() + QStringLiteral("demo"));
+    QNetworkAccessManager network;
+    for (const QString &path : {QString(), QStringLiteral("download/no-such-video")}) {
+        std::unique_ptr<QNetworkReply> reply(
+                network.get(QNetworkRequest(QUrl(panel->url() + path))));
+        QSignalSpy done(reply.get(), &QNetworkReply::finished);
+        QVERIFY(done.wait(10000));
+    }
+    RequestLogModel *log = panel->requestLog();
+    QTRY_COMPARE(log->rowCount(), 2);
+    // Newest first, with method, path and status.
+    QCOMPARE(log->index(0, RequestLogModel::MethodColumn).data().toString(), QStringLiteral("GET"));
+    QCOMPARE(log->index(0, RequestLogModel::PathColumn).data().toString(),
+             QStringLiteral("/download/no-such-video"));
+    QVERIFY(log->index(0, RequestLogModel::StatusColumn).data().toInt() >= 400);
+    QCOMPARE(log->index(1, RequestLogModel::PathColumn).data().toString(), QStringLiteral("/"));
+    QCOMPARE(log->index(1, RequestLogModel::StatusColumn).data().toInt(), 200);
+    panel->stop();
+    QVERIFY(demo->text().isEmpty());
+}
+
+void TestAppShell::requestLogIsBounded()
+{
+    RequestLogModel log(3);
+    QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (int i = 0; i < 5; ++i)
+        log.add("GET", QStringLiteral("/status/%1").arg(i), 200, i);
+    QCOMPARE(log.rowCount(), 3);
+    QCOMPARE(log.index(0, RequestLogModel::PathColumn).data().toString(),
+             QStringLiteral("/status/4"));
+    QCOMPARE(log.index(2, RequestLogModel::PathColumn).data().toString(),
+             QStringLiteral("/status/2"));
 }
 
 QTEST_MAIN(TestAppShell)
