@@ -5,22 +5,28 @@
 #include "jobmanager.h"
 #include "jobspec.h"
 #include "jobstore.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "previewwidget.h"
 #include "requestlogmodel.h"
 #include "serverpanel.h"
 #include "settings.h"
+#include "settingsdialog.h"
 #include "testsupport.h"
 #include "videostore.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMediaPlayer>
+#include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -42,6 +48,8 @@ private Q_SLOTS:
     void helpNamesTheFileArgument();
     void serverTabLogsRequests();
     void requestLogIsBounded();
+    void languageSwitchesAtOnce();
+    void saysWhenNoKeychainRuns();
 
 private:
     void openWindow();
@@ -234,6 +242,58 @@ void TestAppShell::requestLogIsBounded()
              QStringLiteral("/status/4"));
     QCOMPARE(log.index(2, RequestLogModel::PathColumn).data().toString(),
              QStringLiteral("/status/2"));
+}
+
+void TestAppShell::languageSwitchesAtOnce()
+{
+    Language::setCatalogueDir(qEnvironmentVariable("DRILLSTUDIO_BINARY_DIR")
+                              + QStringLiteral("/src/app"));
+    openWindow();
+    auto *generate = m_window->findChild<QPushButton *>(QStringLiteral("generateButton"));
+    auto *start = m_window->serverPanel()->findChild<QPushButton *>(QStringLiteral("startButton"));
+    QCOMPARE(generate->text(), QStringLiteral("&Generate"));
+    const auto choose = [this](const QString &code) {
+        SettingsDialog dialog(m_context->settings(), m_window.get());
+        auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("languageCombo"));
+        combo->setCurrentIndex(combo->findData(code));
+        dialog.accept();
+    };
+    choose(QStringLiteral("ja"));
+    // At once, without a restart (Qt posts the change to every window): the window, its panels
+    // and a dialog opened now.
+    QTRY_VERIFY2(generate->text().contains(QStringLiteral("生成")), qPrintable(generate->text()));
+    QVERIFY2(!start->text().contains(QStringLiteral("Start")), qPrintable(start->text()));
+    QVERIFY(!m_window->menuBar()->actions().first()->text().contains(QStringLiteral("File")));
+    SettingsDialog opened(m_context->settings(), m_window.get());
+    QVERIFY(!opened.windowTitle().contains(QStringLiteral("Settings")));
+    QCOMPARE(QSettings(m_context->settings()->filePath(), QSettings::IniFormat)
+                     .value(QStringLiteral("window/language"))
+                     .toString(),
+             QStringLiteral("ja"));
+    choose(QStringLiteral("en"));
+    QTRY_COMPARE(generate->text(), QStringLiteral("&Generate"));
+    QCOMPARE(start->text(), QStringLiteral("&Start server"));
+    Language::apply(QStringLiteral("system"));
+}
+
+void TestAppShell::saysWhenNoKeychainRuns()
+{
+    if (qEnvironmentVariableIsSet("DRILLSTUDIO_REQUIRE_KEYRING"))
+        QSKIP("a Secret Service runs for this test run");
+    // No session bus: no Secret Service can answer.
+    const QByteArray bus = qgetenv("DBUS_SESSION_BUS_ADDRESS");
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    SettingsDialog dialog(m_context->settings());
+    QSignalSpy status(&dialog, &SettingsDialog::keyStatusChanged);
+    if (status.isEmpty())
+        QVERIFY(status.wait(20000));
+    qputenv("DBUS_SESSION_BUS_ADDRESS", bus);
+    QVERIFY2(dialog.keyStatus().contains(QStringLiteral("keychain")),
+             qPrintable(dialog.keyStatus()));
+    QVERIFY2(!dialog.keyStatus().contains(QStringLiteral("A key is stored")),
+             qPrintable(dialog.keyStatus()));
+    QVERIFY2(!dialog.keyStatus().contains(QStringLiteral("No key is stored")),
+             qPrintable(dialog.keyStatus()));
 }
 
 QTEST_MAIN(TestAppShell)

@@ -12,7 +12,9 @@
 
 #ifdef DRILLSTUDIO_WITH_GUI
 #include "appcontext.h"
+#include "language.h"
 #include "mainwindow.h"
+#include "settings.h"
 #include "startupprobe.h"
 
 #include <QApplication>
@@ -73,6 +75,10 @@ int main(int argc, char *argv[])
                                   context.errorString());
             return Cli::Failed;
         }
+        // A language chosen in the settings dialog instead of the system's.
+        if (const QString language = Language::stored(context.settings()->filePath());
+            language != QLatin1String("system"))
+            Language::apply(language);
         MainWindow window(&context);
         window.show();
         StartupProbe::watch(&window);

@@ -737,6 +737,27 @@ void MainWindow::setUpLibraryActions()
             });
 }
 
+// The language switched in the settings dialog: the texts of the .ui file and those set here.
+// (Panels retranslate themselves on the same event.)
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        ui->retranslateUi(this);
+        ui->panelTabs->setTabText(ui->panelTabs->indexOf(m_serverPanel),
+                                  m_serverPanel->isRunning() ? tr("Server (running)")
+                                                             : tr("Server"));
+        ui->libraryView->setAccessibleName(tr("Cached videos"));
+        ui->panelTabs->setAccessibleName(tr("Panels"));
+        ui->runIdEdit->setAccessibleName(tr("Run ID"));
+        ui->drillEdit->setAccessibleName(tr("Drill text"));
+        updateDrillCounter();
+        updateSummary();
+        updateProviderLabel();
+        m_hintTimer.start();
+    }
+    QMainWindow::changeEvent(event);
+}
+
 void MainWindow::showEvent(QShowEvent *event)
 {
     // The window fits the screen it opens on (a small laptop, or a large scale factor), down to
