@@ -13,6 +13,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -188,16 +189,22 @@ void SettingsDialog::readKey()
                      true);
         return;
     }
-    auto *keychain = new OpenAIKeychain(this);
-    connect(keychain, &OpenAIKeychain::keyRead, this,
-            [this, keychain](const QString &key, const QString &error) {
+    // The keychain job outlives a dialog closed before it answers: QtKeychain's Secret Service
+    // backend calls back into the job even after it is deleted.
+    auto *keychain = new OpenAIKeychain;
+    QPointer<SettingsDialog> self(this);
+    connect(keychain, &OpenAIKeychain::keyRead, keychain,
+            [self, keychain](const QString &key, const QString &error) {
                 keychain->deleteLater();
+                if (!self)
+                    return;
                 if (!error.isEmpty() && key.isEmpty())
-                    setKeyStatus(noKeychainText(error), true);
+                    self->setKeyStatus(noKeychainText(error), true);
                 else
-                    setKeyStatus(key.isEmpty() ? tr("No key is stored in the system keychain yet.")
+                    self->setKeyStatus(key.isEmpty()
+                                               ? tr("No key is stored in the system keychain yet.")
                                                : tr("A key is stored in the system keychain."),
-                                 false);
+                                       false);
             });
     keychain->read();
 }
@@ -208,16 +215,19 @@ void SettingsDialog::storeKey()
     if (key.isEmpty())
         return;
     ui->storeKeyButton->setEnabled(false);
-    auto *keychain = new OpenAIKeychain(this);
-    connect(keychain, &OpenAIKeychain::keyStored, this,
-            [this, keychain](bool ok, const QString &error) {
+    auto *keychain = new OpenAIKeychain; // outlives the dialog, as in readKey()
+    QPointer<SettingsDialog> self(this);
+    connect(keychain, &OpenAIKeychain::keyStored, keychain,
+            [self, keychain](bool ok, const QString &error) {
                 keychain->deleteLater();
+                if (!self)
+                    return;
                 if (ok) {
-                    ui->apiKeyEdit->clear();
-                    setKeyStatus(tr("The key is stored in the system keychain."), false);
+                    self->ui->apiKeyEdit->clear();
+                    self->setKeyStatus(tr("The key is stored in the system keychain."), false);
                 } else {
-                    ui->storeKeyButton->setEnabled(true);
-                    setKeyStatus(noKeychainText(error), true);
+                    self->ui->storeKeyButton->setEnabled(true);
+                    self->setKeyStatus(noKeychainText(error), true);
                 }
             });
     keychain->store(key);
