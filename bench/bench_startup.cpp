@@ -133,7 +133,11 @@ int main(int argc, char *argv[])
         QList<double> mib;
     };
     QList<Program> programs = {
-            {QStringLiteral("minimal window (QMediaPlayer + QVideoWidget)"), minimal, empty.path(), {}, {}},
+            {QStringLiteral("minimal window (QMediaPlayer + QVideoWidget)"),
+             minimal,
+             empty.path(),
+             {},
+             {}},
             {QStringLiteral("DrillStudio, empty library"), drillstudio, empty.path(), {}, {}},
             {QStringLiteral("DrillStudio, 100,000 videos"), drillstudio, library.path(), {}, {}},
     };

@@ -165,10 +165,9 @@ void TestResponsiveness::batchRenders()
     typeDrill(QStringLiteral("スクワット 13 回"));
     QTRY_VERIFY(!m_window->findChild<QLabel *>(QStringLiteral("cachedLabel"))->text().isEmpty());
     qInfo("longest stall: %lld ms", probe.worstGapMs());
-    QEXPECT_FAIL("",
-                 "a finished video is hashed, probed and synced to disk on the window's "
-                 "thread (VideoStore::commit in JobManager::onFinished), 30 to 60 ms here",
-                 Continue);
+    // What remains on the window's thread: a finished video is hashed, probed and synced to disk
+    // (VideoStore::commit in JobManager::onFinished), 30 to 60 ms here, so this fails now and
+    // then on a busy machine until that moves to the store worker too.
     QVERIFY2(
             probe.worstGapMs() <= kMaxStallMs,
             qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(probe.worstGapMs())));
