@@ -4,6 +4,7 @@
 
 #include "cliutil.h"
 #include "commands/commands.h"
+#include "fileargument.h"
 #include "librarycommand.h"
 #include "logfile.h"
 
@@ -41,6 +42,11 @@ QString subcommand(const QStringList &arguments)
         return arg;
     }
     return {};
+}
+
+QString fileToOpen(const QStringList &arguments)
+{
+    return FileArgument::fileToOpen(subcommand(arguments), arguments, kCommands);
 }
 
 QString dataDirOption(const QStringList &arguments)
@@ -93,6 +99,8 @@ int run(const QStringList &arguments)
         parser.showVersion();
     if (parser.isSet(QStringLiteral("help")))
         parser.showHelp(Ok);
+    if (!fileToOpen(arguments).isEmpty())
+        return fail(Text::tr("This build has no window to play a video in."), BadInput);
     if (!command.isEmpty())
         return fail(Text::tr("Unknown command \"%1\". Commands: %2.")
                             .arg(command, kCommands.join(QStringLiteral(", "))),

@@ -14,6 +14,9 @@ QString subcommand(const QStringList &arguments);
 
 // The value of --data-dir, when given.
 QString dataDirOption(const QStringList &arguments);
+// The video file the window is asked to play: "drillstudio open FILE", or a FILE that is not a
+// command ("drillstudio clip.mp4", as a file manager starts it). Empty when none.
+QString fileToOpen(const QStringList &arguments);
 
 // Checks the arguments of a GUI start (no sub-command). Returns -1 to go on, else an exit code.
 int checkGuiArguments(const QStringList &arguments);

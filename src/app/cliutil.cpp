@@ -48,6 +48,7 @@ void addCommon(QCommandLineParser &parser)
             "and serves them to the web frontend.\n\n"
             "Commands:\n"
             "  (none)     open the window\n"
+            "  open FILE  open the window and play a video file (FILE alone does the same)\n"
             "  generate   make the video for a run's drill and print its path\n"
             "  batch      make the videos for many runs from a JSON-lines file\n"
             "  worker     work through the shared job queue\n"
@@ -61,9 +62,11 @@ void addCommon(QCommandLineParser &parser)
                                "file in the data folder).")});
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 Text::tr("generate, batch, worker, serve, openai-key or cache"),
-                                 QStringLiteral("[command]"));
+    parser.addPositionalArgument(
+            QStringLiteral("command"),
+            Text::tr("generate, batch, worker, serve, openai-key, cache, library, "
+                     "open FILE, or a video file to play"),
+            QStringLiteral("[command | FILE]"));
 }
 
 bool openContext(AppContext &context, const QCommandLineParser &parser, bool startJobs)

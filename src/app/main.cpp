@@ -12,7 +12,10 @@
 
 #ifdef DRILLSTUDIO_WITH_GUI
 #include "appcontext.h"
+#include "language.h"
 #include "mainwindow.h"
+#include "settings.h"
+#include "startupprobe.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -57,7 +60,8 @@ int main(int argc, char *argv[])
             || arguments.contains(QLatin1String("-h"))
             || arguments.contains(QLatin1String("--version"))
             || arguments.contains(QLatin1String("-v"));
-    if (command.isEmpty() && !wantsInfo) {
+    const QString file = Cli::fileToOpen(arguments);
+    if ((command.isEmpty() || !file.isEmpty()) && !wantsInfo) {
         QApplication app(argc, argv);
         installTranslators(&app);
         if (const int exitCode = Cli::checkGuiArguments(arguments); exitCode >= 0)
@@ -71,8 +75,15 @@ int main(int argc, char *argv[])
                                   context.errorString());
             return Cli::Failed;
         }
+        // A language chosen in the settings dialog instead of the system's.
+        if (const QString language = Language::stored(context.settings()->filePath());
+            language != QLatin1String("system"))
+            Language::apply(language);
         MainWindow window(&context);
         window.show();
+        StartupProbe::watch(&window);
+        if (!file.isEmpty())
+            window.openVideoFile(file.trimmed());
         return app.exec();
     }
 #endif

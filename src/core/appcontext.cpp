@@ -10,6 +10,7 @@
 #include "logfile.h"
 #include "openai/openaiprovider.h"
 #include "settings.h"
+#include "storeworker.h"
 #include "videostore.h"
 
 #include <QDir>
@@ -53,6 +54,13 @@ AppContext::~AppContext()
     m_library = nullptr;
     delete m_jobs; // stops providers before the store goes away
     m_jobs = nullptr;
+}
+
+StoreWorker *AppContext::storeWorker()
+{
+    if (!m_storeWorker && m_database)
+        m_storeWorker = std::make_unique<StoreWorker>(m_database.get(), m_videos->directory());
+    return m_storeWorker.get();
 }
 
 QString AppContext::resolveDataDir(const QString &explicitDir)

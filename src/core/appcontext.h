@@ -12,6 +12,7 @@ class DrillLibrary;
 class JobManager;
 class JobStore;
 class Settings;
+class StoreWorker;
 class VideoStore;
 
 class AppContext final : public QObject
@@ -46,6 +47,8 @@ public:
     VideoStore *videos() const { return m_videos.get(); }
     JobManager *jobs() const { return m_jobs; }
     DrillLibrary *library() const { return m_library; }
+    // Store work off the calling thread (made on first use; see StoreWorker).
+    StoreWorker *storeWorker();
     const Clock *clock() const { return m_clock; }
 
 private:
@@ -58,5 +61,6 @@ private:
     std::unique_ptr<JobStore> m_store;
     std::unique_ptr<VideoStore> m_videos;
     JobManager *m_jobs = nullptr; // child
+    std::unique_ptr<StoreWorker> m_storeWorker;
     DrillLibrary *m_library = nullptr; // child
 };

@@ -5,6 +5,7 @@
 #include "crashpoint.h"
 #include "jobstore.h"
 #include "settings.h"
+#include "storeworker.h"
 #include "videostore.h"
 
 #include <QCoreApplication>
@@ -640,7 +641,7 @@ void JobManager::onFinished(const QString &jobId, const QString &filePath)
         // The library first, so that listeners of jobFinished find the video in it.
         Q_EMIT libraryChanged();
         Q_EMIT jobFinished(job);
-        evict();
+        evictAfterNewVideo();
     }
     schedule();
 }
@@ -764,31 +765,58 @@ int JobManager::clearAll(QString *error)
 
 int JobManager::evict()
 {
+    const int removed = evictFrom(m_store, m_videos, m_settings->integer("cache/maxBytes"),
+                                  m_settings->integer("cache/maxAgeDays"), m_clock->nowMs());
+    return removed;
+}
+
+void JobManager::evictAfterNewVideo()
+{
+    if (!m_evictionWorker) {
+        evict();
+        return;
+    }
     const qint64 maxBytes = m_settings->integer("cache/maxBytes");
     const qint64 maxAgeDays = m_settings->integer("cache/maxAgeDays");
     if (maxBytes <= 0 && maxAgeDays <= 0)
-        return 0;
+        return;
     const qint64 now = m_clock->nowMs();
+    m_evictionWorker->run<int>(
+            this,
+            [maxBytes, maxAgeDays, now](JobStore &store, VideoStore &videos) {
+                return evictFrom(&store, &videos, maxBytes, maxAgeDays, now);
+            },
+            [this](const int &removed) {
+                if (removed > 0)
+                    Q_EMIT libraryChanged();
+            });
+}
+
+int JobManager::evictFrom(JobStore *store, VideoStore *videos, qint64 maxBytes, qint64 maxAgeDays,
+                          qint64 now)
+{
+    if (maxBytes <= 0 && maxAgeDays <= 0)
+        return 0;
     // The most recently used video always stays, under both caps: a video just made or just
     // watched is never evicted by making it, however large it is and however long the program
     // was closed.
-    const QString keep = m_store->mostRecentlyUsedId();
+    const QString keep = store->mostRecentlyUsedId();
     int removed = 0;
     int skipped = 0; // videos that could not be removed; they stay at the head of the list
     auto drop = [&](const JobRecord &job) {
-        if (!job.filePath.isEmpty() && !m_store->fileInUseByOther(job.filePath, job.id)
-            && !m_videos->remove(job.filePath)) {
+        if (!job.filePath.isEmpty() && !store->fileInUseByOther(job.filePath, job.id)
+            && !videos->remove(job.filePath)) {
             // The row stays with its file, so that nothing on disk goes untracked; the next
             // eviction tries again.
             qCWarning(lcJobs).noquote()
-                    << "cannot evict" << job.id << ":" << m_videos->absolutePath(job.filePath)
+                    << "cannot evict" << job.id << ":" << videos->absolutePath(job.filePath)
                     << "cannot be deleted";
             ++skipped;
             return false;
         }
         if (!job.thumbnailPath.isEmpty())
-            m_videos->remove(job.thumbnailPath);
-        if (!m_store->deleteJob(job.id)) {
+            videos->remove(job.thumbnailPath);
+        if (!store->deleteJob(job.id)) {
             ++skipped;
             return false;
         }
@@ -808,7 +836,7 @@ int JobManager::evict()
         bool done = false;
         skipped = 0;
         while (!done) {
-            const QList<JobRecord> page = m_store->leastRecentlyUsed(kPage, skipped);
+            const QList<JobRecord> page = store->leastRecentlyUsed(kPage, skipped);
             done = page.isEmpty();
             for (const JobRecord &job : page) {
                 if (job.id == keep || lastUsed(job) >= limit) {
@@ -820,11 +848,11 @@ int JobManager::evict()
         }
     }
     if (maxBytes > 0) {
-        qint64 total = m_store->totalBytes();
+        qint64 total = store->totalBytes();
         bool done = false;
         skipped = 0;
         while (!done && total > maxBytes) {
-            const QList<JobRecord> page = m_store->leastRecentlyUsed(kPage, skipped);
+            const QList<JobRecord> page = store->leastRecentlyUsed(kPage, skipped);
             done = page.isEmpty();
             for (const JobRecord &job : page) {
                 if (job.id == keep || total <= maxBytes) {
@@ -836,8 +864,6 @@ int JobManager::evict()
             }
         }
     }
-    if (removed > 0)
-        Q_EMIT libraryChanged();
     return removed;
 }
 

@@ -20,6 +20,7 @@ struct BudgetRefusal;
 class Clock;
 class JobStore;
 class Settings;
+class StoreWorker;
 class VideoStore;
 
 // Money spent on remote videos.
@@ -94,6 +95,9 @@ public:
     int clearAll(QString *error = nullptr);
     // Applies cache/maxBytes and cache/maxAgeDays. Returns the number of videos evicted.
     int evict();
+    // Eviction after a new video then runs on the worker instead of the calling thread (a
+    // window's event loop must not wait for file removals and store writes).
+    void setEvictionWorker(StoreWorker *worker) { m_evictionWorker = worker; }
 
     CostSummary costs();
     int activeJobCount() const { return int(m_running.size()); }
@@ -138,6 +142,9 @@ private:
     void onFailed(const QString &jobId, const ProviderError &error);
     void finishWithError(JobRecord job, const QString &code, const QString &message);
     void removeIfUnused(const QString &jobId);
+    void evictAfterNewVideo();
+    static int evictFrom(JobStore *store, VideoStore *videos, qint64 maxBytes, qint64 maxAgeDays,
+                         qint64 now);
     void removeTemporaries(const QString &outputPath);
     BudgetCaps budgetCaps(qint64 now) const;
     QString budgetMessage(const BudgetRefusal &refusal, double estimate) const;
@@ -149,6 +156,7 @@ private:
     const Clock *m_clock;
     QHash<QString, VideoProvider *> m_providers;
     LibraryStep m_libraryStep;
+    StoreWorker *m_evictionWorker = nullptr;
     QHash<QString, Running> m_running; // jobs this process works on
     QSet<QString> m_interesting; // submitted here or waited for here
     QHash<QString, JobStatus> m_watched; // jobs waited for here but run elsewhere

@@ -17,8 +17,10 @@
 #include "settingsdialog.h"
 #include "settingswatcher.h"
 #include "storewatcher.h"
+#include "storeworker.h"
 #include "ui_mainwindow.h"
 #include "videocontroller.h"
+#include "videofile.h"
 #include "videostore.h"
 
 #include <QAbstractButton>
@@ -115,6 +117,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     };
 
     JobManager *jobs = context->jobs();
+    jobs->setEvictionWorker(context->storeWorker());
     connect(ui->generateButton, &QPushButton::clicked, this, [this] { generate(false); });
     connect(ui->regenerateButton, &QPushButton::clicked, this, [this] { generate(true); });
     m_hintTimer.setSingleShot(true);
@@ -425,14 +428,41 @@ void MainWindow::onJobFailed(const JobRecord &job)
 
 void MainWindow::updateCacheHint()
 {
+    // Looked up on the store's worker thread: the window never waits for the database, and an
+    // answer for text typed over since is dropped.
     const QString drill = ui->drillEdit->toPlainText();
-    std::optional<JobRecord> cached;
-    if (JobSpec::validateDrillText(drill).isEmpty())
-        cached = m_context->store()->findCompleted(
-                JobSpec::fromSettings(*m_context->settings(), 1, drill).specHash());
-    ui->cachedLabel->setText(cached ? tr("Already cached: Generate answers at once, at no cost.")
-                                    : QString());
-    ui->regenerateButton->setVisible(cached.has_value());
+    const quint64 asked = ++m_hintRequest;
+    const auto show = [this, asked](const bool &cached) {
+        if (asked != m_hintRequest)
+            return;
+        ui->cachedLabel->setText(
+                cached ? tr("Already cached: Generate answers at once, at no cost.") : QString());
+        ui->regenerateButton->setVisible(cached);
+    };
+    if (!JobSpec::validateDrillText(drill).isEmpty()) {
+        show(false);
+        return;
+    }
+    const QString hash = JobSpec::fromSettings(*m_context->settings(), 1, drill).specHash();
+    m_context->storeWorker()->run<bool>(
+            this,
+            [hash](JobStore &store, VideoStore &) { return store.findCompleted(hash).has_value(); },
+            show);
+}
+
+bool MainWindow::openVideoFile(const QString &pathOrUrl)
+{
+    const QString problem = VideoFile::problem(pathOrUrl);
+    if (!problem.isEmpty()) {
+        showMessage(problem, true);
+        m_preview->showMessage(problem);
+        return false;
+    }
+    const QString path = QFileInfo(VideoFile::localPath(pathOrUrl)).absoluteFilePath();
+    m_previewJobId.clear();
+    m_preview->setSource(path, true);
+    showMessage(tr("Playing %1.").arg(QDir::toNativeSeparators(path)), false);
+    return true;
 }
 
 void MainWindow::refreshFromStore()
@@ -584,6 +614,27 @@ void MainWindow::setConfirmHandler(ConfirmHandler handler)
 void MainWindow::setSavePathHandler(SavePathHandler handler)
 {
     m_libraryPanel->setSavePathHandler(std::move(handler));
+}
+
+// The language switched in the settings dialog: the texts of the .ui file and those set here.
+// (Panels retranslate themselves on the same event.)
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        ui->retranslateUi(this);
+        ui->panelTabs->setTabText(ui->panelTabs->indexOf(m_serverPanel),
+                                  m_serverPanel->isRunning() ? tr("Server (running)")
+                                                             : tr("Server"));
+        ui->libraryView->setAccessibleName(tr("Cached videos"));
+        ui->panelTabs->setAccessibleName(tr("Panels"));
+        ui->runIdEdit->setAccessibleName(tr("Run ID"));
+        ui->drillEdit->setAccessibleName(tr("Drill text"));
+        updateDrillCounter();
+        updateSummary();
+        updateProviderLabel();
+        m_hintTimer.start();
+    }
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::showEvent(QShowEvent *event)

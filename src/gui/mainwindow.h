@@ -57,6 +57,9 @@ public:
     void showVideo(const QString &jobId);
     // Cancels a job, warning first when a remote provider already bills it.
     void cancelJob(const QString &jobId);
+    // Plays a video file that is not in the library (drillstudio open FILE); false, with the
+    // reason shown, when it cannot be played.
+    bool openVideoFile(const QString &pathOrUrl);
     // Reads the store again (other processes change it too).
     void refreshFromStore();
 
@@ -64,6 +67,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void generate(bool force);
@@ -102,5 +106,7 @@ private:
     NotifyHandler m_notify;
     QSystemTrayIcon *m_tray = nullptr;
     QTimer m_hintTimer; // "already cached" is looked up once typing pauses
+    quint64 m_hintRequest = 0; // the newest "already cached" lookup
+    bool m_autoPlay = true;
     bool m_shownOnce = false;
 };

@@ -2,13 +2,16 @@
 
 #include "appcontext.h"
 #include "passwordgate.h"
+#include "requestlogmodel.h"
 #include "restserver.h"
 #include "settings.h"
 #include "ui_serverpanel.h"
 #include "videocontroller.h"
 
 #include <QClipboard>
+#include <QEvent>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QHostAddress>
 #include <QSettings>
 
@@ -23,14 +26,18 @@ ServerPanel::ServerPanel(AppContext *context, QWidget *parent)
     : QWidget(parent)
     , ui(std::make_unique<Ui::ServerPanel>())
     , m_context(context)
+    , m_log(new RequestLogModel(200, this))
 {
     ui->setupUi(this);
+    ui->requestLogView->setModel(m_log);
+    ui->requestLogView->verticalHeader()->hide();
+    ui->requestLogView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    ui->requestLogView->horizontalHeader()->setSectionResizeMode(RequestLogModel::PathColumn,
+                                                                 QHeaderView::Stretch);
     Settings *settings = context->settings();
     ui->hostEdit->setText(settings->string("server/host"));
     ui->portSpin->setValue(int(settings->integer("server/port")));
-    ui->hostEdit->setAccessibleName(tr("Server address"));
-    ui->portSpin->setAccessibleName(tr("Server port"));
-    ui->urlEdit->setAccessibleName(tr("Server URL"));
+    retranslate();
     ui->startWithAppCheck->setChecked(startsWithApplication());
     connect(ui->startButton, &QPushButton::clicked, this, &ServerPanel::toggle);
     connect(ui->copyUrlButton, &QPushButton::clicked, this,
@@ -46,6 +53,31 @@ ServerPanel::~ServerPanel()
 {
     // Quietly: the window that listens is being torn down too.
     delete m_server;
+}
+
+void ServerPanel::retranslate()
+{
+    ui->hostEdit->setAccessibleName(tr("Server address"));
+    ui->portSpin->setAccessibleName(tr("Server port"));
+    ui->urlEdit->setAccessibleName(tr("Server URL"));
+    ui->demoUrlEdit->setAccessibleName(tr("Demo page URL"));
+    ui->requestLogView->setAccessibleName(tr("Latest requests"));
+}
+
+void ServerPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        ui->retranslateUi(this);
+        retranslate();
+        updateState();
+    }
+    QWidget::changeEvent(event);
+}
+
+QString ServerPanel::demoUrl() const
+{
+    const QString base = url();
+    return base.isEmpty() ? QString() : base + QStringLiteral("demo");
 }
 
 bool ServerPanel::startsWithApplication() const
@@ -95,6 +127,7 @@ bool ServerPanel::start()
         return false;
     }
     m_server = server;
+    connect(server, &RestServer::requestServed, m_log, &RequestLogModel::add);
     updateState();
     Q_EMIT runningChanged(true);
     return true;
@@ -126,6 +159,8 @@ void ServerPanel::updateState()
     ui->portSpin->setEnabled(!running);
     ui->copyUrlButton->setEnabled(running);
     ui->urlEdit->setText(url());
+    ui->demoUrlEdit->setText(demoUrl());
+    ui->demoUrlEdit->setPlaceholderText(running ? QString() : tr("shown when the server runs"));
     if (running) {
         ui->statusLabel->setText(
                 tr("Listening. The web frontend calls %1generate; the old gateway path "

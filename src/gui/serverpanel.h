@@ -10,6 +10,7 @@ namespace Ui {
 class ServerPanel;
 }
 class AppContext;
+class RequestLogModel;
 class RestServer;
 
 class ServerPanel final : public QWidget
@@ -26,6 +27,9 @@ public:
     void stop();
     bool isRunning() const { return m_server != nullptr; }
     QString url() const;
+    // The /demo page of the running server (empty while stopped).
+    QString demoUrl() const;
+    RequestLogModel *requestLog() const { return m_log; }
     // Whether the application starts the server when it opens (kept in settings.ini).
     bool startsWithApplication() const;
 
@@ -35,8 +39,14 @@ Q_SIGNALS:
 private:
     void toggle();
     void updateState();
+    void retranslate();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
     std::unique_ptr<Ui::ServerPanel> ui;
     AppContext *m_context;
     RestServer *m_server = nullptr; // child while running
+    RequestLogModel *m_log;
 };

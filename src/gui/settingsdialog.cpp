@@ -1,13 +1,19 @@
 #include "settingsdialog.h"
 
+#include "language.h"
+#include "openai/openaikeychain.h"
 #include "settings.h"
 #include "ui_settingsdialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
 #include <QDir>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -50,9 +56,16 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent)
     ui->setupUi(this);
     connect(ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
-    ui->fileLabel->setText(
-            tr("Stored in %1; edits made there by hand are picked up while the window is open.")
-                    .arg(QDir::toNativeSeparators(settings->filePath())));
+    ui->languageCombo->addItems({QString(), QString(), QString()});
+    ui->languageCombo->setItemData(0, QStringLiteral("system"));
+    ui->languageCombo->setItemData(1, QStringLiteral("ja"));
+    ui->languageCombo->setItemData(2, QStringLiteral("en"));
+    ui->languageCombo->setCurrentIndex(
+            ui->languageCombo->findData(Language::stored(settings->filePath())));
+    connect(ui->apiKeyEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        ui->storeKeyButton->setEnabled(!text.trimmed().isEmpty());
+    });
+    connect(ui->storeKeyButton, &QPushButton::clicked, this, &SettingsDialog::storeKey);
     QHash<QString, QFormLayout *> forms;
     for (const Settings::Entry &entry : Settings::entries()) {
         const QString key = QLatin1String(entry.key);
@@ -67,6 +80,7 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent)
             form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
             scroll->setWidget(page);
             ui->groupTabs->addTab(scroll, sectionTitle(section));
+            m_sections << section;
             forms.insert(section, form);
         }
         Field field;
@@ -82,7 +96,7 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent)
             field.check->setObjectName(key);
             field.check->setChecked(settings->flag(entry.key));
             field.check->setAccessibleName(name);
-            field.check->setToolTip(QString::fromUtf8(entry.description));
+            field.check->setToolTip(QCoreApplication::translate("Settings", entry.description));
             column->addWidget(field.check);
             connect(field.check, &QCheckBox::toggled, this, &SettingsDialog::validateAll);
         } else {
@@ -94,7 +108,7 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent)
             field.edit->setPlaceholderText(fallback.isEmpty() ? tr("(empty by default)")
                                                               : tr("default: %1").arg(fallback));
             field.edit->setAccessibleName(name);
-            field.edit->setToolTip(QString::fromUtf8(entry.description));
+            field.edit->setToolTip(QCoreApplication::translate("Settings", entry.description));
             field.edit->setClearButtonEnabled(true);
             column->addWidget(field.edit);
             connect(field.edit, &QLineEdit::textChanged, this, &SettingsDialog::validateAll);
@@ -106,11 +120,117 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent)
         field.error->hide();
         column->addWidget(field.error);
         auto *label = new QLabel(name, form->parentWidget());
-        label->setToolTip(QString::fromUtf8(entry.description));
+        label->setToolTip(QCoreApplication::translate("Settings", entry.description));
         form->addRow(label, box);
         m_fields.append(field);
     }
+    retranslate();
     validateAll();
+    readKey();
+}
+
+void SettingsDialog::retranslate()
+{
+    ui->fileLabel->setText(
+            tr("Stored in %1; edits made there by hand are picked up while the window is open.")
+                    .arg(QDir::toNativeSeparators(m_settings->filePath())));
+    ui->languageCombo->setItemText(0, tr("Follow the system"));
+    ui->languageCombo->setItemText(1, QStringLiteral("日本語"));
+    ui->languageCombo->setItemText(2, QStringLiteral("English"));
+    ui->languageCombo->setAccessibleName(tr("Language"));
+    ui->apiKeyEdit->setAccessibleName(tr("OpenAI API key"));
+    ui->apiKeyEdit->setPlaceholderText(tr("paste a new key to store it"));
+    for (int i = 0; i < m_sections.size(); ++i)
+        ui->groupTabs->setTabText(i, sectionTitle(m_sections.at(i)));
+}
+
+void SettingsDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        ui->retranslateUi(this);
+        retranslate();
+    }
+    QDialog::changeEvent(event);
+}
+
+QString SettingsDialog::keyStatus() const
+{
+    return ui->keyStatusLabel->text();
+}
+
+void SettingsDialog::setKeyStatus(const QString &text, bool error)
+{
+    ui->keyStatusLabel->setText(text);
+    ui->keyStatusLabel->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    Q_EMIT keyStatusChanged(text);
+}
+
+namespace {
+
+QString noKeychainText(const QString &detail)
+{
+    QString text = SettingsDialog::tr(
+            "No system keychain is running, so the key cannot be kept here. Start one (GNOME "
+            "Keyring or KWallet), or set OPENAI_API_KEY, or name an environment file in "
+            "openai/envFile.");
+    if (!detail.isEmpty())
+        text += QLatin1Char(' ') + SettingsDialog::tr("(The keychain said: %1)").arg(detail);
+    return text;
+}
+
+} // namespace
+
+void SettingsDialog::readKey()
+{
+    if (!OpenAIKeychain::isAvailable()) {
+        ui->apiKeyEdit->setEnabled(false);
+        setKeyStatus(tr("This build has no keychain support; set OPENAI_API_KEY or name an "
+                        "environment file in openai/envFile."),
+                     true);
+        return;
+    }
+    // The keychain job outlives a dialog closed before it answers: QtKeychain's Secret Service
+    // backend calls back into the job even after it is deleted.
+    auto *keychain = new OpenAIKeychain;
+    QPointer<SettingsDialog> self(this);
+    connect(keychain, &OpenAIKeychain::keyRead, keychain,
+            [self, keychain](const QString &key, const QString &error) {
+                keychain->deleteLater();
+                if (!self)
+                    return;
+                if (!error.isEmpty() && key.isEmpty())
+                    self->setKeyStatus(noKeychainText(error), true);
+                else
+                    self->setKeyStatus(key.isEmpty()
+                                               ? tr("No key is stored in the system keychain yet.")
+                                               : tr("A key is stored in the system keychain."),
+                                       false);
+            });
+    keychain->read();
+}
+
+void SettingsDialog::storeKey()
+{
+    const QString key = ui->apiKeyEdit->text().trimmed();
+    if (key.isEmpty())
+        return;
+    ui->storeKeyButton->setEnabled(false);
+    auto *keychain = new OpenAIKeychain; // outlives the dialog, as in readKey()
+    QPointer<SettingsDialog> self(this);
+    connect(keychain, &OpenAIKeychain::keyStored, keychain,
+            [self, keychain](bool ok, const QString &error) {
+                keychain->deleteLater();
+                if (!self)
+                    return;
+                if (ok) {
+                    self->ui->apiKeyEdit->clear();
+                    self->setKeyStatus(tr("The key is stored in the system keychain."), false);
+                } else {
+                    self->ui->storeKeyButton->setEnabled(true);
+                    self->setKeyStatus(noKeychainText(error), true);
+                }
+            });
+    keychain->store(key);
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -170,6 +290,11 @@ void SettingsDialog::accept()
             field.error->show();
             return;
         }
+    }
+    const QString language = ui->languageCombo->currentData().toString();
+    if (language != Language::stored(m_settings->filePath())) {
+        Language::store(m_settings->filePath(), language);
+        Language::apply(language);
     }
     QDialog::accept();
 }

@@ -29,6 +29,16 @@ public:
 
     void accept() override;
 
+    // What the API key row says (stored, none, or that no keychain runs).
+    QString keyStatus() const;
+
+Q_SIGNALS:
+    // The keychain answered a read or a store (for tests and the window).
+    void keyStatusChanged(const QString &status);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     struct Field
     {
@@ -39,9 +49,14 @@ private:
     };
 
     QVariant valueOf(const Field &field) const;
+    void retranslate();
+    void readKey();
+    void storeKey();
+    void setKeyStatus(const QString &text, bool error);
     void validateAll();
 
     std::unique_ptr<Ui::SettingsDialog> ui;
     Settings *m_settings;
     QList<Field> m_fields;
+    QStringList m_sections; // the section of each tab, in order
 };

@@ -32,6 +32,11 @@ void OpenAIKeychain::read()
     job->setKey(account());
     connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *finishedJob) {
         auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(finishedJob);
+        // No key stored yet is an answer, not a failure of the keychain.
+        if (readJob->error() == QKeychain::EntryNotFound) {
+            Q_EMIT keyRead({}, {});
+            return;
+        }
         if (readJob->error() != QKeychain::NoError) {
             qCInfo(lcOpenAI).noquote() << "no API key from the keychain:" << readJob->errorString();
             Q_EMIT keyRead({}, readJob->errorString());
