@@ -90,6 +90,8 @@ public:
 
     bool recordMatch(const LibraryMatchRecord &match);
     std::optional<LibraryMatchRecord> matchForRun(qint64 runId);
+    // matchForRun for every run at once.
+    QList<LibraryMatchRecord> runMatches(bool *ok);
 
     // "ja" when the text has kana or kanji, else "en".
     static QString languageOf(const QString &text);
