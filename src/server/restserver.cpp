@@ -107,20 +107,22 @@ RestServer::RestServer(AppContext *context, QObject *parent)
     // (downloads write with sendfile(2), which raises SIGPIPE).
     std::signal(SIGPIPE, SIG_IGN);
     setUpRoutes();
+    readSettings();
+    connect(context->settings(), &Settings::changed, this, [this] { readSettings(); });
     connect(context->jobs(), &JobManager::jobFinished, this, [this] { m_metrics.countJob(true); });
     connect(context->jobs(), &JobManager::jobFailed, this, [this] { m_metrics.countJob(false); });
 }
 
 RestServer::~RestServer() = default;
 
-RestServer::AnswerQueue *RestServer::AnswerQueue::of(QTcpSocket *socket)
+RestServer::AnswerQueue *RestServer::queueOf(QTcpSocket *socket)
 {
-    static const QString name = QStringLiteral("drillstudio-answer-queue");
-    if (auto *queue = socket->findChild<QObject *>(name, Qt::FindDirectChildrenOnly))
-        return static_cast<AnswerQueue *>(queue);
+    if (AnswerQueue *queue = m_queues.value(socket))
+        return queue;
     auto *queue = new AnswerQueue;
-    queue->setObjectName(name);
     queue->setParent(socket);
+    m_queues.insert(socket, queue);
+    connect(queue, &QObject::destroyed, this, [this, socket] { m_queues.remove(socket); });
     return queue;
 }
 
@@ -196,10 +198,8 @@ bool RestServer::hostAllowed(const QByteArray &hostHeader) const
         return true;
     if (QHostAddress address; address.setAddress(host))
         return true;
-    const QStringList allowed = m_context->settings()
-                                        ->string("server/allowedHosts")
-                                        .toLower()
-                                        .split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QStringList allowed
+            = m_allowedHosts.toLower().split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (QString entry : allowed) {
         entry = entry.trimmed();
         if (entry.startsWith(QLatin1String("*."))) {
@@ -217,9 +217,7 @@ bool RestServer::originAllowed(const QByteArray &origin) const
     if (origin.isEmpty())
         return false;
     const QString given = QString::fromLatin1(origin).trimmed();
-    const QStringList allowed = m_context->settings()
-                                        ->string("server/corsOrigins")
-                                        .split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QStringList allowed = m_corsOrigins.split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString &entry : allowed) {
         QString trimmed = entry.trimmed();
         if (trimmed.endsWith(QLatin1Char('/')))
@@ -234,11 +232,12 @@ bool RestServer::originAllowed(const QByteArray &origin) const
 // CORS headers when the request comes from a page of an allowed origin.
 void RestServer::addCommonHeaders(const HttpRequest &request, HttpResponse &response) const
 {
-    response.headers << HttpResponse::Header {"X-Content-Type-Options", "nosniff"}
-                     << HttpResponse::Header {"Referrer-Policy", "no-referrer"}
-                     << HttpResponse::Header {"Content-Security-Policy", "frame-ancestors 'self'"};
+    static const QByteArray common = QByteArrayLiteral(
+            "X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n"
+            "Content-Security-Policy: frame-ancestors 'self'\r\n");
+    response.rawHeaders = common;
     const QByteArray origin = request.header("origin");
-    if (originAllowed(origin)) {
+    if (!origin.isEmpty() && originAllowed(origin)) {
         response.headers << HttpResponse::Header {"Access-Control-Allow-Origin", origin}
                          << HttpResponse::Header {"Access-Control-Allow-Credentials", "true"}
                          << HttpResponse::Header {"Access-Control-Expose-Headers",
@@ -303,7 +302,7 @@ bool RestServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     const QPointer<QTcpSocket> guarded = socket;
     auto route = std::make_shared<QString>();
     auto answered = std::make_shared<bool>(false);
-    const int sequence = AnswerQueue::of(socket)->nextSequence++;
+    const int sequence = queueOf(socket)->nextSequence++;
     QElapsedTimer started;
     started.start();
     const qint64 startedMs = started.msecsSinceReference();
@@ -314,12 +313,13 @@ bool RestServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         *answered = true;
         send(guarded, copy, *route, r, close, startedMs, sequence);
     };
-    if (const qint64 seconds = m_admin.bannedFor(m_controller->clientAddress(copy))) {
+    if (const qint64 seconds
+        = m_admin.anyFailures() ? m_admin.bannedFor(m_controller->clientAddress(copy)) : 0) {
         *route = QStringLiteral("banned");
         reply(errorResponse(ApiError {ApiError::Kind::Banned, {}, {}, seconds, {}}));
         return true;
     }
-    if (!hostAllowed(copy.header("host"))) {
+    if (!hostAllowedCached(copy.header("host"))) {
         *route = QStringLiteral("host_not_allowed");
         reply(errorResponse(ApiError {ApiError::Kind::HostNotAllowed,
                                       loggablePath(QString::fromLatin1(copy.header("host"))),
@@ -440,9 +440,16 @@ void RestServer::send(const QPointer<QTcpSocket> &socket, const HttpRequest &req
                                    << "left before the answer";
         return;
     }
-    AnswerQueue *queue = sequence >= 0 ? AnswerQueue::of(socket) : nullptr;
+    AnswerQueue *queue = sequence >= 0 ? queueOf(socket) : nullptr;
     if (!queue) {
         write(socket, request, response, close);
+        return;
+    }
+    if (sequence == queue->nextOut && !queue->streaming && queue->pending.isEmpty()) {
+        // The usual case: nothing before it waits; no queueing.
+        ++queue->nextOut;
+        if (FileStream *stream = write(socket, request, response, close))
+            waitForStream(queue, socket, stream);
         return;
     }
     // Pipelined requests are answered in the order they came, whatever order their handlers
@@ -457,14 +464,38 @@ void RestServer::flush(AnswerQueue *queue, QTcpSocket *socket)
         const AnswerQueue::Pending next = queue->pending.take(queue->nextOut++);
         if (socket->state() != QAbstractSocket::ConnectedState)
             return;
-        if (FileStream *stream = write(socket, next.request, next.response, next.close)) {
-            queue->streaming = stream;
-            connect(stream, &QObject::destroyed, queue, [this, queue, socket] {
-                queue->streaming = nullptr;
-                flush(queue, socket);
-            });
-        }
+        if (FileStream *stream = write(socket, next.request, next.response, next.close))
+            waitForStream(queue, socket, stream);
     }
+}
+
+void RestServer::waitForStream(AnswerQueue *queue, QTcpSocket *socket, FileStream *stream)
+{
+    queue->streaming = stream;
+    connect(stream, &QObject::destroyed, queue, [this, queue, socket] {
+        queue->streaming = nullptr;
+        flush(queue, socket);
+    });
+}
+
+bool RestServer::hostAllowedCached(const QByteArray &host)
+{
+    // A client sends the same Host on every request: the verdict is kept per value (until the
+    // allow-list changes).
+    if (const auto it = m_hostVerdicts.constFind(host); it != m_hostVerdicts.cend())
+        return *it;
+    const bool allowed = hostAllowed(host);
+    if (m_hostVerdicts.size() >= 256)
+        m_hostVerdicts.clear();
+    m_hostVerdicts.insert(host, allowed);
+    return allowed;
+}
+
+void RestServer::readSettings()
+{
+    m_allowedHosts = m_context->settings()->string("server/allowedHosts");
+    m_corsOrigins = m_context->settings()->string("server/corsOrigins");
+    m_hostVerdicts.clear();
 }
 
 FileStream *RestServer::write(QTcpSocket *socket, const HttpRequest &request, HttpResponse response,

@@ -244,6 +244,9 @@ void RunStatusCache::requestReload()
 
 void RunStatusCache::setProgress(const QString &jobId, int percent)
 {
+    // The store keeps progress in steps; what the job's process reports is newer. A re-read
+    // never takes a run back below it.
+    m_progress.insert(jobId, percent);
     if (!m_snapshot)
         return;
     for (const qint64 runId : m_runsOfJob.value(jobId)) {
@@ -271,10 +274,17 @@ void RunStatusCache::apply(const std::shared_ptr<Snapshot> &snapshot, quint64 ge
     m_snapshot = snapshot;
     m_appliedGeneration = qMax(m_appliedGeneration, generation);
     m_runsOfJob.clear();
-    for (auto it = snapshot->runs.cbegin(); it != snapshot->runs.cend(); ++it) {
-        if (!isTerminal(it->job.status))
-            m_runsOfJob[it->job.id].append(it.key());
+    QHash<QString, int> progress;
+    for (auto it = snapshot->runs.begin(); it != snapshot->runs.end(); ++it) {
+        if (isTerminal(it->job.status))
+            continue;
+        m_runsOfJob[it->job.id].append(it.key());
+        if (const auto reported = m_progress.constFind(it->job.id); reported != m_progress.cend()) {
+            it->job.progress = qMax(it->job.progress, *reported);
+            progress.insert(it->job.id, *reported);
+        }
     }
+    m_progress = progress; // jobs that ended or went are forgotten
     ++m_reloads;
     Q_EMIT reloaded();
 }

@@ -68,7 +68,8 @@ private:
     QThread *m_thread;
     RunStatusLoader *m_loader; // lives in m_thread
     std::shared_ptr<Snapshot> m_snapshot;
-    QHash<QString, QList<qint64>> m_runsOfJob;
+    QHash<QString, QList<qint64>> m_runsOfJob; // of jobs under way
+    QHash<QString, int> m_progress; // reported by jobs under way here, by job id
     quint64 m_staleGeneration = 1; // nothing loaded yet
     quint64 m_appliedGeneration = 0;
     int m_reloads = 0;
