@@ -59,7 +59,12 @@ private:
 
     void inspectBytes()
     {
-        const QByteArray fragment = m_socket->peek(m_socket->bytesAvailable());
+        // Into a buffer kept for the connection: no allocation per read.
+        const qint64 available = m_socket->bytesAvailable();
+        if (m_fragment.size() < available)
+            m_fragment.resize(qMax<qint64>(available, 4096));
+        const qint64 peeked = m_socket->peek(m_fragment.data(), available);
+        const QByteArrayView fragment(m_fragment.constData(), qMax<qint64>(0, peeked));
         qsizetype pos = 0;
         while (pos < fragment.size()) {
             if (m_bodyLeft > 0) {
@@ -72,6 +77,16 @@ private:
             if (m_head.isEmpty() && (fragment.at(pos) == '\r' || fragment.at(pos) == '\n')) {
                 ++pos;
                 continue;
+            }
+            if (m_head.isEmpty()) {
+                // The usual case: a whole head in this read; checked where it lies.
+                const qsizetype end = fragment.indexOf(QByteArrayView("\r\n\r\n"), pos);
+                if (end >= 0 && end + 4 - pos <= m_maxHeader) {
+                    if (!checkHead(fragment.sliced(pos, end + 4 - pos)))
+                        return;
+                    pos = end + 4;
+                    continue;
+                }
             }
             // In the head: find its end, keeping what came in earlier fragments.
             const qsizetype before = m_head.size();
@@ -97,23 +112,27 @@ private:
     }
 
     // Reads Content-Length and Transfer-Encoding; false when the request was refused.
-    bool checkHead(const QByteArray &head)
+    bool checkHead(QByteArrayView head)
     {
         qint64 length = 0;
-        const QList<QByteArray> lines = head.split('\n');
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
+        qsizetype start = head.indexOf('\n') + 1; // after the request line
+        while (start > 0 && start < head.size()) {
+            qsizetype end = head.indexOf('\n', start);
+            if (end < 0)
+                end = head.size();
+            const QByteArrayView line = head.sliced(start, end - start).trimmed();
+            start = end + 1;
             const qsizetype colon = line.indexOf(':');
             if (colon <= 0)
                 continue;
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (name == "content-length") {
+            const QByteArrayView name = line.first(colon).trimmed();
+            const QByteArrayView value = line.sliced(colon + 1).trimmed();
+            if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
                 bool ok = false;
                 length = value.toLongLong(&ok);
                 if (!ok || length < 0)
                     length = 0; // http_parser refuses it and closes the connection
-            } else if (name == "transfer-encoding") {
+            } else if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
                 refuse(ApiError {ApiError::Kind::LengthRequired, {}, {}, 0, {}},
                        QStringLiteral("request body without Content-Length"));
                 return false;
@@ -166,6 +185,7 @@ private:
     const qint64 m_maxBody;
     const qint64 m_maxHeader;
     QByteArray m_head;
+    QByteArray m_fragment;
     qint64 m_bodyLeft = 0;
     QTimer m_deadline;
     bool m_refused = false;

@@ -19,6 +19,7 @@
 #include <QTcpSocket>
 #include <QUrl>
 
+#include <algorithm>
 #include <csignal>
 #include <memory>
 
@@ -293,8 +294,11 @@ bool RestServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     copy.path = request.url().path(QUrl::FullyEncoded);
     const auto headers = request.headers();
     copy.headers.reserve(headers.size());
-    for (const auto &[name, value] : headers)
-        copy.headers.insert(name.toLower(), value);
+    for (const auto &[name, value] : headers) {
+        const bool lower = std::none_of(name.cbegin(), name.cend(),
+                                        [](char c) { return c >= 'A' && c <= 'Z'; });
+        copy.headers.insert(lower ? name : name.toLower(), value);
+    }
     copy.body = request.body();
     copy.peer = socket->peerAddress();
 
@@ -360,12 +364,12 @@ void RestServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
 
 void RestServer::dispatch(const HttpRequest &request, const Reply &reply, QString *routeName)
 {
-    QString path = request.path;
-    const QString prefix = QString::fromUtf16(Prefix);
-    if (path == prefix || path.startsWith(prefix + QLatin1Char('/')))
-        path = path.mid(prefix.size());
+    QStringView path = request.path;
+    const QStringView prefix(Prefix);
+    if (path.startsWith(prefix) && (path.size() == prefix.size() || path.at(prefix.size()) == u'/'))
+        path = path.sliced(prefix.size());
     const bool trailingSlash = path.size() > 1 && path.endsWith(QLatin1Char('/'));
-    const QStringList segments = splitPath(path);
+    const QList<QStringView> segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
 
     QByteArrayList allowed;
     for (const Route &route : std::as_const(m_routes)) {
@@ -375,10 +379,12 @@ void RestServer::dispatch(const HttpRequest &request, const Reply &reply, QStrin
         bool matches = true;
         for (qsizetype i = 0; i < segments.size() && matches; ++i) {
             const QString &part = route.segments.at(i);
-            if (part.startsWith(QLatin1Char('{')))
+            if (!part.startsWith(QLatin1Char('{')))
+                matches = part == segments.at(i);
+            else if (segments.at(i).contains(QLatin1Char('%')))
                 args << QUrl::fromPercentEncoding(segments.at(i).toUtf8());
             else
-                matches = part == segments.at(i);
+                args << segments.at(i).toString();
         }
         if (!matches)
             continue;
