@@ -626,6 +626,11 @@ QList<JobRecord> JobStore::claimCandidates(const QStringList &providers, int lim
     QSqlDatabase db = m_database->connection();
     SqlTransaction transaction(db);
     QSqlQuery q(db);
+    if (m_database->backend() == Database::Backend::PostgreSQL) {
+        // A poll that runs on the thread answering requests: while another session holds a lock
+        // on the table, give up at once and look again at the next poll instead of waiting.
+        q.exec(QStringLiteral("SET LOCAL lock_timeout = '2ms'"));
+    }
     q.prepare(sql);
     q.addBindValue(nowMs);
     q.addBindValue(QString(host + QStringLiteral(":%")));

@@ -2,6 +2,7 @@
 
 #include "serverlog.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -30,6 +31,7 @@ public:
         , m_server(server)
         , m_maxBody(server->maxBodyBytes())
         , m_maxHeader(server->maxHeaderBytes())
+        , m_idleMs(server->idleTimeoutMs())
     {
         connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::inspect);
         // A request's head and body must arrive within the request timeout from its first
@@ -40,11 +42,47 @@ public:
             refuse(ApiError {ApiError::Kind::RequestTimeout, {}, {}, 0, {}},
                    QStringLiteral("request not complete within %1 ms").arg(m_deadline.interval()));
         });
+        // Idle between requests: restarted by every byte either way; when it runs out with
+        // nothing under way, the connection ends (a keep-alive client holds no slot for ever).
+        if (m_idleMs > 0) {
+            m_idle.setSingleShot(true);
+            m_idle.setInterval(m_idleMs);
+            connect(&m_idle, &QTimer::timeout, this, &ConnectionGuard::idleTimedOut);
+            connect(socket, &QTcpSocket::bytesWritten, this, [this] { m_activity.start(); });
+            m_activity.start();
+            m_idle.start();
+        }
     }
 
 private:
+    void idleTimedOut()
+    {
+        if (m_refused)
+            return;
+        // Activity restarts a clock, not the timer (cheaper on every request): the timer
+        // looks at the clock when it fires and waits for the rest if there was any.
+        const qint64 left = m_idleMs - m_activity.elapsed();
+        if (left > 0) {
+            m_idle.start(int(left));
+            return;
+        }
+        const bool underWay = !m_head.isEmpty() || m_bodyLeft > 0 || m_socket->bytesToWrite() > 0
+                || m_socket->bytesAvailable() > 0 || m_server->isBusy(m_socket);
+        if (underWay) {
+            m_activity.start();
+            m_idle.start(m_idleMs);
+            return;
+        }
+        qCInfo(lcServer).noquote()
+                << "closed a connection from" << m_socket->peerAddress().toString() << "idle for"
+                << m_idleMs << "ms";
+        Q_EMIT m_server->idleClosed(m_socket->peerAddress());
+        m_socket->disconnectFromHost();
+    }
+
     void inspect()
     {
+        m_activity.start();
         if (m_refused)
             return;
         inspectBytes();
@@ -153,6 +191,7 @@ private:
     {
         m_refused = true;
         m_deadline.stop();
+        m_idle.stop();
         const HttpResponse response = errorResponse(error);
         qCWarning(lcServer).noquote() << "refused" << response.status << "from"
                                       << m_socket->peerAddress().toString() << reason;
@@ -184,10 +223,13 @@ private:
     GuardedTcpServer *m_server;
     const qint64 m_maxBody;
     const qint64 m_maxHeader;
+    const int m_idleMs;
     QByteArray m_head;
     QByteArray m_fragment;
     qint64 m_bodyLeft = 0;
     QTimer m_deadline;
+    QTimer m_idle;
+    QElapsedTimer m_activity; // since the last byte either way
     bool m_refused = false;
 };
 

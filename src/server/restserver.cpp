@@ -6,6 +6,7 @@
 #include "filestream.h"
 #include "jobmanager.h"
 #include "openapi.h"
+#include "runstatuscache.h"
 #include "serverlog.h"
 #include "settings.h"
 #include "videocontroller.h"
@@ -104,6 +105,7 @@ RestServer::RestServer(AppContext *context, QObject *parent)
     , m_controller(new VideoController(context, this))
     , m_admin(context->settings(), context->clock())
 {
+    m_uptime.start();
     // Writing to a connection the client closed must be an error, not the end of the process
     // (downloads write with sendfile(2), which raises SIGPIPE).
     std::signal(SIGPIPE, SIG_IGN);
@@ -164,7 +166,8 @@ void RestServer::setUpRoutes()
     addRoute(
             "GET", QStringLiteral("/metrics"),
             [this](const HttpRequest &, const QStringList &, const Reply &reply) {
-                reply(HttpResponse::text(m_metrics.render(m_context->store()),
+                reply(HttpResponse::text(m_metrics.render(m_controller->runs()->gauges(),
+                                                          m_tcp ? m_tcp->connectionCount() : 0),
                                          "text/plain; version=0.0.4; charset=utf-8"));
             },
             Access::Admin);
@@ -265,6 +268,11 @@ bool RestServer::listen(const QHostAddress &address, quint16 port)
     tcp->setRequestTimeoutMs(
             int(m_context->settings()->integer("server/requestTimeoutSeconds") * 1000));
     tcp->setMaxConnections(int(m_context->settings()->integer("server/maxConnections")));
+    tcp->setIdleTimeoutMs(int(m_context->settings()->integer("server/idleTimeoutSeconds") * 1000));
+    tcp->setBusyCheck([this](QTcpSocket *socket) {
+        const AnswerQueue *queue = m_queues.value(socket);
+        return queue && (queue->nextOut < queue->nextSequence || queue->streaming);
+    });
     if (!tcp->listen(address, port)) {
         m_error = tcp->errorString();
         m_socketError = tcp->serverError();
@@ -276,6 +284,7 @@ bool RestServer::listen(const QHostAddress &address, quint16 port)
             [this](const QHostAddress &, int status, const QString &) {
                 m_metrics.countRefusal(status);
             });
+    connect(tcp.get(), &GuardedTcpServer::idleClosed, this, [this] { m_metrics.countIdleClose(); });
     m_address = tcp->serverAddress();
     m_port = tcp->serverPort();
     m_tcp = tcp.get();
@@ -307,15 +316,13 @@ bool RestServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     auto route = std::make_shared<QString>();
     auto answered = std::make_shared<bool>(false);
     const int sequence = queueOf(socket)->nextSequence++;
-    QElapsedTimer started;
-    started.start();
-    const qint64 startedMs = started.msecsSinceReference();
-    const Reply reply = [this, guarded, copy, route, answered, close, startedMs,
+    const qint64 startedNs = m_uptime.nsecsElapsed();
+    const Reply reply = [this, guarded, copy, route, answered, close, startedNs,
                          sequence](const HttpResponse &r) {
         if (*answered)
             return;
         *answered = true;
-        send(guarded, copy, *route, r, close, startedMs, sequence);
+        send(guarded, copy, *route, r, close, startedNs, sequence);
     };
     if (const qint64 seconds
         = m_admin.anyFailures() ? m_admin.bannedFor(m_controller->clientAddress(copy)) : 0) {
@@ -425,17 +432,14 @@ void RestServer::dispatch(const HttpRequest &request, const Reply &reply, QStrin
 }
 
 void RestServer::send(const QPointer<QTcpSocket> &socket, const HttpRequest &request,
-                      const QString &route, HttpResponse response, bool close, qint64 startedMs,
+                      const QString &route, HttpResponse response, bool close, qint64 startedNs,
                       int sequence)
 {
-    m_metrics.countRequest(route, request.method, response.status);
+    const qint64 tookNs = startedNs >= 0 ? m_uptime.nsecsElapsed() - startedNs : 0;
+    m_metrics.countRequest(route, request.method, response.status, tookNs);
     addCommonHeaders(request, response);
-    if (startedMs > 0) {
-        QElapsedTimer now;
-        now.start();
-        Q_EMIT requestServed(request.method, request.path, response.status,
-                             now.msecsSinceReference() - startedMs);
-    }
+    if (startedNs >= 0)
+        Q_EMIT requestServed(request.method, request.path, response.status, tookNs / 1000000);
     if (response.status >= 400) {
         qCInfo(lcServer).noquote()
                 << "refused" << response.status << request.method << loggablePath(request.path)

@@ -7,6 +7,7 @@
 
 #include <QAbstractHttpServer>
 #include <QAbstractSocket>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QMap>
@@ -92,7 +93,7 @@ private:
     void waitForStream(AnswerQueue *queue, QTcpSocket *socket, FileStream *stream);
 
     void send(const QPointer<QTcpSocket> &socket, const HttpRequest &request, const QString &route,
-              HttpResponse response, bool close, qint64 startedMs = 0, int sequence = -1);
+              HttpResponse response, bool close, qint64 startedNs = -1, int sequence = -1);
     void flush(AnswerQueue *queue, QTcpSocket *socket);
     FileStream *write(QTcpSocket *socket, const HttpRequest &request, HttpResponse response,
                       bool close);
@@ -107,6 +108,7 @@ private:
     QString m_corsOrigins;
     QHash<QByteArray, bool> m_hostVerdicts;
     ServerMetrics m_metrics;
+    QElapsedTimer m_uptime; // request latencies are read on it
     GuardedTcpServer *m_tcp = nullptr;
     QHostAddress m_address;
     quint16 m_port = 0;

@@ -5,6 +5,7 @@
 #include "serverlog.h"
 #include "sqltransaction.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -143,6 +144,14 @@ private:
         bool matchesOk = false;
         const QList<LibraryMatchRecord> matches = m_library->runMatches(&matchesOk);
         auto snapshot = std::make_shared<RunStatusCache::Snapshot>();
+        // The totals, read here with the runs: a scrape never scans a table.
+        RunStatusCache::Gauges &gauges = snapshot->gauges;
+        gauges.readAtMs = QDateTime::currentMSecsSinceEpoch();
+        gauges.jobsByStatus = m_store->jobCountsByStatus();
+        gauges.cacheBytes = m_store->totalBytes();
+        gauges.spentToday = m_store->spentSince(
+                QDateTime::currentDateTime().date().startOfDay().toMSecsSinceEpoch());
+        gauges.known = true;
         snapshot->runs.reserve(rows.size());
         for (const auto &[runId, job] : rows) {
             snapshot->runs.insert(runId, RunStatusCache::Run {job, std::nullopt});

@@ -29,8 +29,18 @@ public:
         JobRecord job;
         std::optional<LibraryMatchRecord> match;
     };
+    // The store's totals, read with each snapshot (a scrape of /metrics reads these).
+    struct Gauges
+    {
+        bool known = false; // false until the first snapshot
+        QHash<QString, qint64> jobsByStatus;
+        qint64 cacheBytes = 0;
+        std::optional<double> spentToday; // empty when it could not be read
+        qint64 readAtMs = 0; // when (ms since the epoch)
+    };
     struct Snapshot
     {
+        Gauges gauges;
         QHash<qint64, Run> runs;
         QHash<QString, JobRecord> videos; // completed jobs a run links to, by id
     };
@@ -45,6 +55,7 @@ public:
     // The run's entry; null when the run links to nothing. Only meaningful when isCurrent().
     const Run *run(qint64 runId) const;
     const JobRecord *video(const QString &jobId) const;
+    Gauges gauges() const { return m_snapshot ? m_snapshot->gauges : Gauges(); }
 
     // This process changed the store: lookups go to the store until it has been re-read.
     void markStale();
