@@ -215,6 +215,8 @@ VideoController::VideoController(AppContext *context, QObject *parent)
             });
     connect(jobs, &JobManager::libraryChanged, this, [this] { forgetCachedAnswers(); });
     connect(jobs, &JobManager::jobStarted, this, [this] { forgetCachedAnswers(); });
+    if (DrillLibrary *library = context->library())
+        connect(library, &DrillLibrary::libraryChanged, this, [this] { forgetCachedAnswers(); });
 }
 
 VideoController::~VideoController() = default;
@@ -494,6 +496,9 @@ void VideoController::generate(const HttpRequest &request, const Done &done)
     }
 
     const JobManager::Submission submission = m_context->jobs()->submit(parsed->spec);
+    // Whatever the submission wrote (a run linked to a cached, library or new video) shows in
+    // the next status answer, signalled or not.
+    forgetCachedAnswers();
     using Kind = JobManager::Submission::Kind;
     if (submission.kind == Kind::Rejected) {
         qCWarning(lcServer).noquote()
