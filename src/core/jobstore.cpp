@@ -113,6 +113,17 @@ JobStore::JobStore(Database *database)
 
 JobStore::~JobStore() = default;
 
+void JobStore::announceChange(QSqlDatabase &db)
+{
+    // Delivered to every listener when the write commits (at once outside a transaction); SQLite
+    // readers see PRAGMA data_version move instead.
+    if (m_database->backend() != Database::Backend::PostgreSQL)
+        return;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("NOTIFY ") + QLatin1String(ChangeChannel)))
+        qCWarning(lcStore) << "cannot announce a change:" << q.lastError().text();
+}
+
 bool JobStore::fail(const QString &message, const QString &detail)
 {
     m_error = message.arg(detail);
@@ -123,7 +134,10 @@ bool JobStore::fail(const QString &message, const QString &detail)
 bool JobStore::insertJob(const JobRecord &job, bool *duplicate)
 {
     QSqlDatabase db = m_database->connection();
-    return insertRow(db, job, duplicate);
+    if (!insertRow(db, job, duplicate))
+        return false;
+    announceChange(db);
+    return true;
 }
 
 bool JobStore::insertRow(QSqlDatabase &db, const JobRecord &job, bool *duplicate)
@@ -231,6 +245,7 @@ bool JobStore::insertJobWithinBudget(const JobRecord &job, const BudgetCaps &cap
     if (!transaction->commit())
         return fail(tr("The library database could not record a new video: %1"),
                     db.lastError().text());
+    announceChange(db);
     return true;
 }
 
@@ -248,6 +263,8 @@ bool JobStore::updateJob(const JobRecord &job)
     q.addBindValue(job.id);
     if (!q.exec())
         return fail(tr("The library database could not update a video: %1"), q.lastError().text());
+    QSqlDatabase db = m_database->connection();
+    announceChange(db);
     return true;
 }
 
@@ -340,6 +357,7 @@ bool JobStore::linkRun(qint64 runId, const QString &jobId, const QString &drillT
     if (!transaction.commit())
         return fail(tr("The library database could not link the run to its video: %1"),
                     db.lastError().text());
+    announceChange(db);
     return true;
 }
 
@@ -369,6 +387,23 @@ std::optional<JobRecord> JobStore::jobForRun(qint64 runId)
     if (q.next())
         result = readJob(q);
     q.finish();
+    return result;
+}
+
+QList<QPair<qint64, JobRecord>> JobStore::runJobs(bool *ok)
+{
+    QList<QPair<qint64, JobRecord>> result;
+    QSqlQuery q(m_database->connection());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT runs.run_id, j.* FROM runs JOIN (") + select("")
+                + QStringLiteral(") j ON j.id = runs.job_id"))) {
+        fail(tr("The library database could not list the runs: %1"), q.lastError().text());
+        *ok = false;
+        return result;
+    }
+    while (q.next())
+        result.append({q.value(0).toLongLong(), readJob(q, 1)});
+    *ok = true;
     return result;
 }
 
@@ -403,6 +438,7 @@ bool JobStore::unlinkRun(qint64 runId, QString *jobId)
         return fail(tr("The library database could not remove the run: %1"), q.lastError().text());
     if (!transaction.commit())
         return fail(tr("The library database could not remove the run: %1"), db.lastError().text());
+    announceChange(db);
     return true;
 }
 
@@ -431,6 +467,7 @@ bool JobStore::deleteJob(const QString &jobId)
         return fail(tr("The library database could not delete a video: %1"), q.lastError().text());
     if (!transaction.commit())
         return fail(tr("The library database could not delete a video: %1"), db.lastError().text());
+    announceChange(db);
     return true;
 }
 
@@ -608,6 +645,11 @@ QList<JobRecord> JobStore::claimCandidates(const QStringList &providers, int lim
     QSqlDatabase db = m_database->connection();
     SqlTransaction transaction(db);
     QSqlQuery q(db);
+    if (m_database->backend() == Database::Backend::PostgreSQL) {
+        // A poll that runs on the thread answering requests: while another session holds a lock
+        // on the table, give up at once and look again at the next poll instead of waiting.
+        q.exec(QStringLiteral("SET LOCAL lock_timeout = '2ms'"));
+    }
     q.prepare(sql);
     q.addBindValue(nowMs);
     q.addBindValue(QString(host + QStringLiteral(":%")));
@@ -672,7 +714,11 @@ bool JobStore::cancelQueued(const QString &jobId, const QString &message, qint64
     q.addBindValue(jobId);
     if (!q.exec())
         return fail(tr("The library database could not cancel a job: %1"), q.lastError().text());
-    return q.numRowsAffected() == 1;
+    if (q.numRowsAffected() != 1)
+        return false;
+    QSqlDatabase db = m_database->connection();
+    announceChange(db);
+    return true;
 }
 
 std::optional<double> JobStore::spentSince(qint64 fromMs)

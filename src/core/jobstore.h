@@ -53,6 +53,10 @@ class JobStore
     Q_DECLARE_TR_FUNCTIONS(JobStore)
 
 public:
+    // The PostgreSQL notification channel on which every write that changes what a run shows
+    // (jobs, run links) is announced after it commits.
+    static constexpr char ChangeChannel[] = "drillstudio_store";
+
     explicit JobStore(Database *database);
     ~JobStore();
     Q_DISABLE_COPY_MOVE(JobStore)
@@ -86,6 +90,9 @@ public:
     bool linkRun(qint64 runId, const QString &jobId, const QString &drillText, qint64 nowMs,
                  QString *previousJobId = nullptr);
     std::optional<JobRecord> jobForRun(qint64 runId);
+    // Every run with the job it links to, in one read (the REST server mirrors them in memory).
+    // Empty with *ok false when the store cannot be read.
+    QList<QPair<qint64, JobRecord>> runJobs(bool *ok);
     bool touch(const QString &jobId, qint64 nowMs);
 
     // Removes the run's link. Returns false with an empty error when the run had none.
@@ -143,6 +150,7 @@ public:
     QList<QPair<qint64, qint64>> bytesPerRun();
 
 private:
+    void announceChange(QSqlDatabase &db);
     bool insertRow(QSqlDatabase &db, const JobRecord &job, bool *duplicate);
     std::optional<double> spentSince(QSqlDatabase &db, qint64 fromMs);
     bool lockBudget(QSqlDatabase &db);

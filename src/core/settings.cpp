@@ -362,6 +362,10 @@ const QList<Settings::Entry> &Settings::entries()
              "Time a client has to send one request's headers and body, in seconds; slower "
              "clients are cut off.",
              checkRange<1, 3600>},
+            {"server/idleTimeoutSeconds", 60,
+             "Time a kept-alive connection may stay idle between requests, in seconds, before the "
+             "server closes it.",
+             checkRange<1, 3600>},
             {"server/maxConnections", 512,
              "Connections the REST server keeps open at most; more are answered 503.",
              checkRange<1, 100000>},

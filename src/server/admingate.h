@@ -36,6 +36,8 @@ public:
 
     // True when an admin password or an API key is configured.
     bool hasCredentials() const;
+    // Whether any address has failed lately (bannedFor answers 0 for every address if not).
+    bool anyFailures() const { return !m_failures.isEmpty(); }
     // The ban of a client address, if any: seconds left, else 0.
     qint64 bannedFor(const QString &client) const;
     // Checks the Authorization header of a request to an admin route. peer: the connection's

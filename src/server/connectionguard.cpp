@@ -2,6 +2,7 @@
 
 #include "serverlog.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -32,6 +33,7 @@ public:
         , m_maxHeader(server->maxHeaderBytes())
         , m_uploadPaths(server->uploadPaths())
         , m_maxUpload(server->maxUploadBytes())
+        , m_idleMs(server->idleTimeoutMs())
     {
         connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::inspect);
         // A request's head and body must arrive within the request timeout from its first
@@ -42,11 +44,48 @@ public:
             refuse(ApiError {ApiError::Kind::RequestTimeout, {}, {}, 0, {}},
                    QStringLiteral("request not complete within %1 ms").arg(m_deadline.interval()));
         });
+        // Idle between requests: restarted by every byte either way; when it runs out with
+        // nothing under way, the connection ends (a keep-alive client holds no slot for ever).
+        if (m_idleMs > 0) {
+            m_idle.setSingleShot(true);
+            m_idle.setInterval(m_idleMs);
+            connect(&m_idle, &QTimer::timeout, this, &ConnectionGuard::idleTimedOut);
+            connect(socket, &QTcpSocket::bytesWritten, this, [this] { m_activity.start(); });
+            m_activity.start();
+            m_idle.start();
+        }
     }
 
 private:
+    void idleTimedOut()
+    {
+        if (m_refused)
+            return;
+        // Activity restarts a clock, not the timer (cheaper on every request): the timer
+        // looks at the clock when it fires and waits for the rest if there was any.
+        const qint64 left = m_idleMs - m_activity.elapsed();
+        if (left > 0) {
+            m_idle.start(int(left));
+            return;
+        }
+        const bool underWay = !m_head.isEmpty() || m_bodyLeft > 0 || m_chunked
+                || m_socket->bytesToWrite() > 0 || m_socket->bytesAvailable() > 0
+                || m_server->isBusy(m_socket);
+        if (underWay) {
+            m_activity.start();
+            m_idle.start(m_idleMs);
+            return;
+        }
+        qCInfo(lcServer).noquote()
+                << "closed a connection from" << m_socket->peerAddress().toString() << "idle for"
+                << m_idleMs << "ms";
+        Q_EMIT m_server->idleClosed(m_socket->peerAddress());
+        m_socket->disconnectFromHost();
+    }
+
     void inspect()
     {
+        m_activity.start();
         if (m_refused)
             return;
         inspectBytes();
@@ -61,7 +100,12 @@ private:
 
     void inspectBytes()
     {
-        const QByteArray fragment = m_socket->peek(m_socket->bytesAvailable());
+        // Into a buffer kept for the connection: no allocation per read.
+        const qint64 available = m_socket->bytesAvailable();
+        if (m_fragment.size() < available)
+            m_fragment.resize(qMax<qint64>(available, 4096));
+        const qint64 peeked = m_socket->peek(m_fragment.data(), available);
+        const QByteArrayView fragment(m_fragment.constData(), qMax<qint64>(0, peeked));
         qsizetype pos = 0;
         while (pos < fragment.size()) {
             if (m_chunked) {
@@ -80,6 +124,16 @@ private:
             if (m_head.isEmpty() && (fragment.at(pos) == '\r' || fragment.at(pos) == '\n')) {
                 ++pos;
                 continue;
+            }
+            if (m_head.isEmpty()) {
+                // The usual case: a whole head in this read; checked where it lies.
+                const qsizetype end = fragment.indexOf(QByteArrayView("\r\n\r\n"), pos);
+                if (end >= 0 && end + 4 - pos <= m_maxHeader) {
+                    if (!checkHead(fragment.sliced(pos, end + 4 - pos)))
+                        return;
+                    pos = end + 4;
+                    continue;
+                }
             }
             // In the head: find its end, keeping what came in earlier fragments.
             const qsizetype before = m_head.size();
@@ -106,32 +160,44 @@ private:
 
     // Reads the request line, Content-Length and Transfer-Encoding; false when the request was
     // refused.
-    bool checkHead(const QByteArray &head)
+    bool checkHead(QByteArrayView head)
     {
         qint64 length = 0;
-        const QList<QByteArray> lines = head.split('\n');
+        qsizetype start = head.indexOf('\n') + 1; // after the request line
         // "POST /library/videos?x=1 HTTP/1.1": an upload route has its own limit.
-        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-        const QByteArray target = requestLine.value(1);
-        const qsizetype query = target.indexOf('?');
-        const bool upload = requestLine.value(0) == "POST" && m_maxUpload > 0
-                && m_uploadPaths.contains(query < 0 ? target : target.left(query));
+        bool upload = false;
+        if (m_maxUpload > 0 && head.startsWith("POST ")) {
+            const QByteArrayView requestLine = head.first(qMax<qsizetype>(0, start - 1)).trimmed();
+            QByteArrayView target = requestLine.sliced(5);
+            const qsizetype space = target.indexOf(' ');
+            if (space >= 0)
+                target = target.first(space);
+            const qsizetype query = target.indexOf('?');
+            if (query >= 0)
+                target = target.first(query);
+            for (const QByteArray &path : m_uploadPaths)
+                upload = upload || target == path;
+        }
         const qint64 limit = upload ? m_maxUpload : m_maxBody;
         bool chunked = false;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
+        while (start > 0 && start < head.size()) {
+            qsizetype end = head.indexOf('\n', start);
+            if (end < 0)
+                end = head.size();
+            const QByteArrayView line = head.sliced(start, end - start).trimmed();
+            start = end + 1;
             const qsizetype colon = line.indexOf(':');
             if (colon <= 0)
                 continue;
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (name == "content-length") {
+            const QByteArrayView name = line.first(colon).trimmed();
+            const QByteArrayView value = line.sliced(colon + 1).trimmed();
+            if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
                 bool ok = false;
                 length = value.toLongLong(&ok);
                 if (!ok || length < 0)
                     length = 0; // http_parser refuses it and closes the connection
-            } else if (name == "transfer-encoding") {
-                if (!upload || value.toLower() != "chunked") {
+            } else if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
+                if (!upload || value.compare("chunked", Qt::CaseInsensitive) != 0) {
                     refuse(ApiError {ApiError::Kind::LengthRequired, {}, {}, 0, {}},
                            QStringLiteral("request body without Content-Length"));
                     return false;
@@ -160,7 +226,7 @@ private:
     // Follows the chunked framing (size line, data, CRLF, ..., 0, trailers, empty line) from pos;
     // returns where it stopped. Refuses once the chunks announced pass the limit, before their
     // data arrives.
-    qsizetype followChunks(const QByteArray &fragment, qsizetype pos)
+    qsizetype followChunks(QByteArrayView fragment, qsizetype pos)
     {
         constexpr qsizetype MaxLine = 4096;
         while (pos < fragment.size() && m_chunked && !m_refused) {
@@ -231,6 +297,7 @@ private:
     {
         m_refused = true;
         m_deadline.stop();
+        m_idle.stop();
         const HttpResponse response = errorResponse(error);
         qCWarning(lcServer).noquote() << "refused" << response.status << "from"
                                       << m_socket->peerAddress().toString() << reason;
@@ -264,6 +331,7 @@ private:
     const qint64 m_maxHeader;
     const QByteArrayList m_uploadPaths;
     const qint64 m_maxUpload;
+    const int m_idleMs;
     QByteArray m_head;
     enum class ChunkState { SizeLine, Data, DataEnd, Trailer };
     bool m_chunked = false; // inside a chunked body
@@ -272,8 +340,11 @@ private:
     qint64 m_chunkLeft = 0;
     qint64 m_chunkTotal = 0;
     qint64 m_chunkLimit = 0;
+    QByteArray m_fragment;
     qint64 m_bodyLeft = 0;
     QTimer m_deadline;
+    QTimer m_idle;
+    QElapsedTimer m_activity; // since the last byte either way
     bool m_refused = false;
 };
 

@@ -8,6 +8,8 @@
 #include <QHostAddress>
 #include <QTcpServer>
 
+#include <functional>
+
 class GuardedTcpServer final : public QTcpServer
 {
     Q_OBJECT
@@ -31,6 +33,12 @@ public:
     qint64 maxHeaderBytes() const { return m_maxHeaderBytes; }
     void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
     int requestTimeoutMs() const { return m_requestTimeoutMs; }
+    // A connection with no request under way and nothing to send for this long is closed.
+    void setIdleTimeoutMs(int ms) { m_idleTimeoutMs = ms; }
+    int idleTimeoutMs() const { return m_idleTimeoutMs; }
+    // Says whether the application still owes the connection an answer (it is not idle then).
+    void setBusyCheck(std::function<bool(QTcpSocket *)> busy) { m_busy = std::move(busy); }
+    bool isBusy(QTcpSocket *socket) const { return m_busy && m_busy(socket); }
     // Open connections at most; 0: no cap.
     void setMaxConnections(int connections) { m_maxConnections = connections; }
     int connectionCount() const { return m_connections; }
@@ -38,6 +46,8 @@ public:
 Q_SIGNALS:
     // A request refused before it reached the HTTP server.
     void refused(const QHostAddress &peer, int status, const QString &reason);
+    // A kept-alive connection was closed for being idle.
+    void idleClosed(const QHostAddress &peer);
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
@@ -48,6 +58,8 @@ private:
     qint64 m_maxUploadBytes = 0;
     qint64 m_maxHeaderBytes = 32 * 1024;
     int m_requestTimeoutMs = 30000;
+    int m_idleTimeoutMs = 60000;
+    std::function<bool(QTcpSocket *)> m_busy;
     int m_maxConnections = 0;
     int m_connections = 0;
 };

@@ -8,7 +8,10 @@
 #ifdef Q_OS_LINUX
 #include <cerrno>
 #include <cstring>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/sendfile.h>
+#include <sys/socket.h>
 #endif
 
 namespace {
@@ -34,7 +37,10 @@ FileStream::FileStream(QTcpSocket *socket, std::unique_ptr<QFile> file, qint64 o
 void FileStream::start()
 {
 #ifdef Q_OS_LINUX
-    // The head goes first, through the socket's buffer; the body follows from the kernel.
+    // The head goes first, through the socket's buffer; the body follows from the kernel. Corked
+    // (as nginx's tcp_nopush) so that the head and the file leave in full segments, not a small
+    // one for the head; uncorked when the file is out.
+    setCork(true);
     m_socket->flush();
     if (m_socket->bytesToWrite() == 0)
         return sendFile();
@@ -82,8 +88,23 @@ void FileStream::sendFile()
 #endif
 }
 
+void FileStream::setCork(bool on)
+{
+#ifdef Q_OS_LINUX
+    const int value = on ? 1 : 0;
+    const int fd = int(m_socket->socketDescriptor());
+    if (fd >= 0)
+        ::setsockopt(fd, IPPROTO_TCP, TCP_CORK, &value, sizeof value);
+    m_corked = on;
+#else
+    Q_UNUSED(on);
+#endif
+}
+
 void FileStream::fail(const QString &why)
 {
+    if (m_corked)
+        setCork(false);
     // The promised length cannot be kept (the file shrank, or the client went away).
     qCInfo(lcServer).noquote() << "download of" << m_file->fileName() << "stopped:" << why;
     if (m_writable)
@@ -94,6 +115,8 @@ void FileStream::fail(const QString &why)
 
 void FileStream::finish()
 {
+    if (m_corked)
+        setCork(false);
     if (m_closeAfter)
         m_socket->disconnectFromHost();
     deleteLater();

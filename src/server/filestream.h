@@ -27,6 +27,7 @@ private:
     void sendFile();
     void finish();
     void fail(const QString &why);
+    void setCork(bool on);
 
     QTcpSocket *m_socket;
     std::unique_ptr<QFile> m_file;
@@ -35,5 +36,6 @@ private:
     QSocketNotifier *m_writable = nullptr; // sendfile: waits for room in the socket buffer
     bool m_closeAfter;
     bool m_pumping = false;
+    bool m_corked = false;
     QByteArray m_buffer;
 };

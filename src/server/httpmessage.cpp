@@ -45,6 +45,7 @@ QByteArray HttpResponse::head(bool closeConnection) const
         out += header.second;
         out += "\r\n";
     }
+    out += rawHeaders;
     if (closeConnection)
         out += "Connection: close\r\n";
     out += "\r\n";

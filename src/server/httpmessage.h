@@ -31,6 +31,7 @@ struct HttpResponse
     QByteArray contentType;
     QByteArray body;
     QList<Header> headers;
+    QByteArray rawHeaders; // more header lines, each ending in CRLF, written as they are
     // A file streamed from disk instead of body: [fileOffset, fileOffset + fileLength).
     QString filePath;
     qint64 fileOffset = 0;

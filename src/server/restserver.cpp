@@ -7,6 +7,7 @@
 #include "jobmanager.h"
 #include "librarycontroller.h"
 #include "openapi.h"
+#include "runstatuscache.h"
 #include "serverlog.h"
 #include "settings.h"
 #include "videocontroller.h"
@@ -20,6 +21,7 @@
 #include <QTcpSocket>
 #include <QUrl>
 
+#include <algorithm>
 #include <csignal>
 #include <memory>
 
@@ -104,24 +106,27 @@ RestServer::RestServer(AppContext *context, QObject *parent)
     , m_controller(new VideoController(context, this))
     , m_admin(context->settings(), context->clock())
 {
+    m_uptime.start();
     // Writing to a connection the client closed must be an error, not the end of the process
     // (downloads write with sendfile(2), which raises SIGPIPE).
     std::signal(SIGPIPE, SIG_IGN);
     setUpRoutes();
+    readSettings();
+    connect(context->settings(), &Settings::changed, this, [this] { readSettings(); });
     connect(context->jobs(), &JobManager::jobFinished, this, [this] { m_metrics.countJob(true); });
     connect(context->jobs(), &JobManager::jobFailed, this, [this] { m_metrics.countJob(false); });
 }
 
 RestServer::~RestServer() = default;
 
-RestServer::AnswerQueue *RestServer::AnswerQueue::of(QTcpSocket *socket)
+RestServer::AnswerQueue *RestServer::queueOf(QTcpSocket *socket)
 {
-    static const QString name = QStringLiteral("drillstudio-answer-queue");
-    if (auto *queue = socket->findChild<QObject *>(name, Qt::FindDirectChildrenOnly))
-        return static_cast<AnswerQueue *>(queue);
+    if (AnswerQueue *queue = m_queues.value(socket))
+        return queue;
     auto *queue = new AnswerQueue;
-    queue->setObjectName(name);
     queue->setParent(socket);
+    m_queues.insert(socket, queue);
+    connect(queue, &QObject::destroyed, this, [this, socket] { m_queues.remove(socket); });
     return queue;
 }
 
@@ -169,7 +174,8 @@ void RestServer::setUpRoutes()
     addRoute(
             "GET", QStringLiteral("/metrics"),
             [this](const HttpRequest &, const QStringList &, const Reply &reply) {
-                reply(HttpResponse::text(m_metrics.render(m_context->store()),
+                reply(HttpResponse::text(m_metrics.render(m_controller->runs()->gauges(),
+                                                          m_tcp ? m_tcp->connectionCount() : 0),
                                          "text/plain; version=0.0.4; charset=utf-8"));
             },
             Access::Admin);
@@ -205,10 +211,8 @@ bool RestServer::hostAllowed(const QByteArray &hostHeader) const
         return true;
     if (QHostAddress address; address.setAddress(host))
         return true;
-    const QStringList allowed = m_context->settings()
-                                        ->string("server/allowedHosts")
-                                        .toLower()
-                                        .split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QStringList allowed
+            = m_allowedHosts.toLower().split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (QString entry : allowed) {
         entry = entry.trimmed();
         if (entry.startsWith(QLatin1String("*."))) {
@@ -226,9 +230,7 @@ bool RestServer::originAllowed(const QByteArray &origin) const
     if (origin.isEmpty())
         return false;
     const QString given = QString::fromLatin1(origin).trimmed();
-    const QStringList allowed = m_context->settings()
-                                        ->string("server/corsOrigins")
-                                        .split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QStringList allowed = m_corsOrigins.split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString &entry : allowed) {
         QString trimmed = entry.trimmed();
         if (trimmed.endsWith(QLatin1Char('/')))
@@ -243,11 +245,12 @@ bool RestServer::originAllowed(const QByteArray &origin) const
 // CORS headers when the request comes from a page of an allowed origin.
 void RestServer::addCommonHeaders(const HttpRequest &request, HttpResponse &response) const
 {
-    response.headers << HttpResponse::Header {"X-Content-Type-Options", "nosniff"}
-                     << HttpResponse::Header {"Referrer-Policy", "no-referrer"}
-                     << HttpResponse::Header {"Content-Security-Policy", "frame-ancestors 'self'"};
+    static const QByteArray common = QByteArrayLiteral(
+            "X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n"
+            "Content-Security-Policy: frame-ancestors 'self'\r\n");
+    response.rawHeaders = common;
     const QByteArray origin = request.header("origin");
-    if (originAllowed(origin)) {
+    if (!origin.isEmpty() && originAllowed(origin)) {
         response.headers << HttpResponse::Header {"Access-Control-Allow-Origin", origin}
                          << HttpResponse::Header {"Access-Control-Allow-Credentials", "true"}
                          << HttpResponse::Header {"Access-Control-Expose-Headers",
@@ -281,6 +284,11 @@ std::unique_ptr<GuardedTcpServer> RestServer::makeTcpServer() const
     tcp->setRequestTimeoutMs(
             int(m_context->settings()->integer("server/requestTimeoutSeconds") * 1000));
     tcp->setMaxConnections(int(m_context->settings()->integer("server/maxConnections")));
+    tcp->setIdleTimeoutMs(int(m_context->settings()->integer("server/idleTimeoutSeconds") * 1000));
+    tcp->setBusyCheck([this](QTcpSocket *socket) {
+        const AnswerQueue *queue = m_queues.value(socket);
+        return queue && (queue->nextOut < queue->nextSequence || queue->streaming);
+    });
     return tcp;
 }
 
@@ -323,6 +331,7 @@ void RestServer::adopt(std::unique_ptr<GuardedTcpServer> tcp)
             [this](const QHostAddress &, int status, const QString &) {
                 m_metrics.countRefusal(status);
             });
+    connect(tcp.get(), &GuardedTcpServer::idleClosed, this, [this] { m_metrics.countIdleClose(); });
     m_address = tcp->serverAddress();
     m_port = tcp->serverPort();
     m_tcp = tcp.get();
@@ -340,8 +349,11 @@ bool RestServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     copy.path = request.url().path(QUrl::FullyEncoded);
     const auto headers = request.headers();
     copy.headers.reserve(headers.size());
-    for (const auto &[name, value] : headers)
-        copy.headers.insert(name.toLower(), value);
+    for (const auto &[name, value] : headers) {
+        const bool lower = std::none_of(name.cbegin(), name.cend(),
+                                        [](char c) { return c >= 'A' && c <= 'Z'; });
+        copy.headers.insert(lower ? name : name.toLower(), value);
+    }
     copy.body = request.body();
     copy.peer = socket->peerAddress();
 
@@ -349,23 +361,22 @@ bool RestServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     const QPointer<QTcpSocket> guarded = socket;
     auto route = std::make_shared<QString>();
     auto answered = std::make_shared<bool>(false);
-    const int sequence = AnswerQueue::of(socket)->nextSequence++;
-    QElapsedTimer started;
-    started.start();
-    const qint64 startedMs = started.msecsSinceReference();
-    const Reply reply = [this, guarded, copy, route, answered, close, startedMs,
+    const int sequence = queueOf(socket)->nextSequence++;
+    const qint64 startedNs = m_uptime.nsecsElapsed();
+    const Reply reply = [this, guarded, copy, route, answered, close, startedNs,
                          sequence](const HttpResponse &r) {
         if (*answered)
             return;
         *answered = true;
-        send(guarded, copy, *route, r, close, startedMs, sequence);
+        send(guarded, copy, *route, r, close, startedNs, sequence);
     };
-    if (const qint64 seconds = m_admin.bannedFor(m_controller->clientAddress(copy))) {
+    if (const qint64 seconds
+        = m_admin.anyFailures() ? m_admin.bannedFor(m_controller->clientAddress(copy)) : 0) {
         *route = QStringLiteral("banned");
         reply(errorResponse(ApiError {ApiError::Kind::Banned, {}, {}, seconds, {}}));
         return true;
     }
-    if (!hostAllowed(copy.header("host"))) {
+    if (!hostAllowedCached(copy.header("host"))) {
         *route = QStringLiteral("host_not_allowed");
         reply(errorResponse(ApiError {ApiError::Kind::HostNotAllowed,
                                       loggablePath(QString::fromLatin1(copy.header("host"))),
@@ -406,12 +417,12 @@ void RestServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
 
 void RestServer::dispatch(const HttpRequest &request, const Reply &reply, QString *routeName)
 {
-    QString path = request.path;
-    const QString prefix = QString::fromUtf16(Prefix);
-    if (path == prefix || path.startsWith(prefix + QLatin1Char('/')))
-        path = path.mid(prefix.size());
+    QStringView path = request.path;
+    const QStringView prefix(Prefix);
+    if (path.startsWith(prefix) && (path.size() == prefix.size() || path.at(prefix.size()) == u'/'))
+        path = path.sliced(prefix.size());
     const bool trailingSlash = path.size() > 1 && path.endsWith(QLatin1Char('/'));
-    const QStringList segments = splitPath(path);
+    const QList<QStringView> segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
 
     QByteArrayList allowed;
     for (const Route &route : std::as_const(m_routes)) {
@@ -421,10 +432,12 @@ void RestServer::dispatch(const HttpRequest &request, const Reply &reply, QStrin
         bool matches = true;
         for (qsizetype i = 0; i < segments.size() && matches; ++i) {
             const QString &part = route.segments.at(i);
-            if (part.startsWith(QLatin1Char('{')))
+            if (!part.startsWith(QLatin1Char('{')))
+                matches = part == segments.at(i);
+            else if (segments.at(i).contains(QLatin1Char('%')))
                 args << QUrl::fromPercentEncoding(segments.at(i).toUtf8());
             else
-                matches = part == segments.at(i);
+                args << segments.at(i).toString();
         }
         if (!matches)
             continue;
@@ -465,17 +478,14 @@ void RestServer::dispatch(const HttpRequest &request, const Reply &reply, QStrin
 }
 
 void RestServer::send(const QPointer<QTcpSocket> &socket, const HttpRequest &request,
-                      const QString &route, HttpResponse response, bool close, qint64 startedMs,
+                      const QString &route, HttpResponse response, bool close, qint64 startedNs,
                       int sequence)
 {
-    m_metrics.countRequest(route, request.method, response.status);
+    const qint64 tookNs = startedNs >= 0 ? m_uptime.nsecsElapsed() - startedNs : 0;
+    m_metrics.countRequest(route, request.method, response.status, tookNs);
     addCommonHeaders(request, response);
-    if (startedMs > 0) {
-        QElapsedTimer now;
-        now.start();
-        Q_EMIT requestServed(request.method, request.path, response.status,
-                             now.msecsSinceReference() - startedMs);
-    }
+    if (startedNs >= 0)
+        Q_EMIT requestServed(request.method, request.path, response.status, tookNs / 1000000);
     if (response.status >= 400) {
         qCInfo(lcServer).noquote()
                 << "refused" << response.status << request.method << loggablePath(request.path)
@@ -486,9 +496,16 @@ void RestServer::send(const QPointer<QTcpSocket> &socket, const HttpRequest &req
                                    << "left before the answer";
         return;
     }
-    AnswerQueue *queue = sequence >= 0 ? AnswerQueue::of(socket) : nullptr;
+    AnswerQueue *queue = sequence >= 0 ? queueOf(socket) : nullptr;
     if (!queue) {
         write(socket, request, response, close);
+        return;
+    }
+    if (sequence == queue->nextOut && !queue->streaming && queue->pending.isEmpty()) {
+        // The usual case: nothing before it waits; no queueing.
+        ++queue->nextOut;
+        if (FileStream *stream = write(socket, request, response, close))
+            waitForStream(queue, socket, stream);
         return;
     }
     // Pipelined requests are answered in the order they came, whatever order their handlers
@@ -503,14 +520,38 @@ void RestServer::flush(AnswerQueue *queue, QTcpSocket *socket)
         const AnswerQueue::Pending next = queue->pending.take(queue->nextOut++);
         if (socket->state() != QAbstractSocket::ConnectedState)
             return;
-        if (FileStream *stream = write(socket, next.request, next.response, next.close)) {
-            queue->streaming = stream;
-            connect(stream, &QObject::destroyed, queue, [this, queue, socket] {
-                queue->streaming = nullptr;
-                flush(queue, socket);
-            });
-        }
+        if (FileStream *stream = write(socket, next.request, next.response, next.close))
+            waitForStream(queue, socket, stream);
     }
+}
+
+void RestServer::waitForStream(AnswerQueue *queue, QTcpSocket *socket, FileStream *stream)
+{
+    queue->streaming = stream;
+    connect(stream, &QObject::destroyed, queue, [this, queue, socket] {
+        queue->streaming = nullptr;
+        flush(queue, socket);
+    });
+}
+
+bool RestServer::hostAllowedCached(const QByteArray &host)
+{
+    // A client sends the same Host on every request: the verdict is kept per value (until the
+    // allow-list changes).
+    if (const auto it = m_hostVerdicts.constFind(host); it != m_hostVerdicts.cend())
+        return *it;
+    const bool allowed = hostAllowed(host);
+    if (m_hostVerdicts.size() >= 256)
+        m_hostVerdicts.clear();
+    m_hostVerdicts.insert(host, allowed);
+    return allowed;
+}
+
+void RestServer::readSettings()
+{
+    m_allowedHosts = m_context->settings()->string("server/allowedHosts");
+    m_corsOrigins = m_context->settings()->string("server/corsOrigins");
+    m_hostVerdicts.clear();
 }
 
 FileStream *RestServer::write(QTcpSocket *socket, const HttpRequest &request, HttpResponse response,

@@ -7,6 +7,8 @@
 
 #include <QAbstractHttpServer>
 #include <QAbstractSocket>
+#include <QElapsedTimer>
+#include <QHash>
 #include <QHostAddress>
 #include <QMap>
 #include <QPointer>
@@ -71,6 +73,8 @@ private:
     void addRoute(const QByteArray &method, const QString &pattern, Handler handler,
                   Access access = Access::Public);
     bool hostAllowed(const QByteArray &host) const;
+    bool hostAllowedCached(const QByteArray &host);
+    void readSettings();
     bool originAllowed(const QByteArray &origin) const;
     void addCommonHeaders(const HttpRequest &request, HttpResponse &response) const;
     void setUpRoutes();
@@ -89,11 +93,12 @@ private:
         int nextOut = 0; // the next answer to write
         QMap<int, Pending> pending;
         QPointer<FileStream> streaming; // a download being sent; the next answer waits for it
-        static AnswerQueue *of(QTcpSocket *socket);
     };
+    AnswerQueue *queueOf(QTcpSocket *socket);
+    void waitForStream(AnswerQueue *queue, QTcpSocket *socket, FileStream *stream);
 
     void send(const QPointer<QTcpSocket> &socket, const HttpRequest &request, const QString &route,
-              HttpResponse response, bool close, qint64 startedMs = 0, int sequence = -1);
+              HttpResponse response, bool close, qint64 startedNs = -1, int sequence = -1);
     void flush(AnswerQueue *queue, QTcpSocket *socket);
     bool mayListenOn(const QHostAddress &address);
     std::unique_ptr<GuardedTcpServer> makeTcpServer() const;
@@ -105,7 +110,13 @@ private:
     VideoController *m_controller; // child
     AdminGate m_admin;
     QList<Route> m_routes;
+    QHash<QTcpSocket *, AnswerQueue *> m_queues;
+    // Settings read on every request, kept here (Settings::changed refreshes them).
+    QString m_allowedHosts;
+    QString m_corsOrigins;
+    QHash<QByteArray, bool> m_hostVerdicts;
     ServerMetrics m_metrics;
+    QElapsedTimer m_uptime; // request latencies are read on it
     GuardedTcpServer *m_tcp = nullptr;
     QHostAddress m_address;
     quint16 m_port = 0;

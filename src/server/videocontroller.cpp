@@ -7,6 +7,7 @@
 #include "jobspec.h"
 #include "jobstore.h"
 #include "library/drilllibrary.h"
+#include "runstatuscache.h"
 #include "serverlog.h"
 #include "settings.h"
 #include "videostore.h"
@@ -190,20 +191,32 @@ VideoController::VideoController(AppContext *context, QObject *parent)
     : QObject(parent)
     , m_context(context)
     , m_gate(context->settings(), context->clock())
+    , m_runs(new RunStatusCache(context->database(), 200, this))
 {
     m_monotonic.start();
+    m_notFound = HttpResponse::json(
+            QJsonObject {{QStringLiteral("status"), QStringLiteral("not_found")},
+                         {QStringLiteral("video_url"), QJsonValue()},
+                         {QStringLiteral("generation_status"), QStringLiteral("not_generated")},
+                         {QStringLiteral("error_message"), QJsonValue()}});
+    connect(m_runs, &RunStatusCache::reloaded, this, [this] { m_answers.clear(); });
     JobManager *jobs = context->jobs();
     connect(jobs, &JobManager::jobFinished, this,
             [this](const JobRecord &job) { finishWaiters(job, true); });
     connect(jobs, &JobManager::jobFailed, this,
             [this](const JobRecord &job) { finishWaiters(job, false); });
-    connect(jobs, &JobManager::jobProgress, this, [this](const QString &jobId, int, qint64 msLeft) {
-        forgetCachedAnswers();
-        if (msLeft >= 0)
-            m_eta.insert(jobId, Eta {msLeft, m_monotonic.elapsed()});
-    });
+    connect(jobs, &JobManager::jobProgress, this,
+            [this](const QString &jobId, int percent, qint64 msLeft) {
+                // Progress of a job under way: its answer is never serialised ahead, so no store
+                // read.
+                m_runs->setProgress(jobId, percent);
+                if (msLeft >= 0)
+                    m_eta.insert(jobId, Eta {msLeft, m_monotonic.elapsed()});
+            });
     connect(jobs, &JobManager::libraryChanged, this, [this] { forgetCachedAnswers(); });
     connect(jobs, &JobManager::jobStarted, this, [this] { forgetCachedAnswers(); });
+    if (DrillLibrary *library = context->library())
+        connect(library, &DrillLibrary::libraryChanged, this, [this] { forgetCachedAnswers(); });
 }
 
 VideoController::~VideoController() = default;
@@ -483,6 +496,9 @@ void VideoController::generate(const HttpRequest &request, const Done &done)
     }
 
     const JobManager::Submission submission = m_context->jobs()->submit(parsed->spec);
+    // Whatever the submission wrote (a run linked to a cached, library or new video) shows in
+    // the next status answer, signalled or not.
+    forgetCachedAnswers();
     using Kind = JobManager::Submission::Kind;
     if (submission.kind == Kind::Rejected) {
         qCWarning(lcServer).noquote()
@@ -557,27 +573,34 @@ HttpResponse VideoController::status(const QString &runIdText)
     const auto runId = parsePathRunId(runIdText, &error);
     if (!runId)
         return errorResponse(error);
-    const qint64 now = m_monotonic.elapsed();
-    if (const auto cached = m_statusCache.constFind(*runId);
-        cached != m_statusCache.cend() && cached->until > now)
-        return cached->response;
-    if (m_statusCache.size() > 4096)
-        m_statusCache.clear();
-    const HttpResponse response = statusOf(*runId);
-    m_statusCache.insert(*runId, CachedStatus {response, now + StatusCacheMs});
+    if (!m_runs->isCurrent())
+        return statusOf(*runId); // a change of this process not mirrored yet: read the store
+    if (const auto answer = m_answers.constFind(*runId); answer != m_answers.cend())
+        return *answer;
+    const RunStatusCache::Run *run = m_runs->run(*runId);
+    if (!run)
+        return m_notFound;
+    HttpResponse response = statusAnswer(&run->job, run->match);
+    if (isTerminal(run->job.status))
+        m_answers.insert(*runId, response);
     return response;
 }
 
 HttpResponse VideoController::statusOf(qint64 runId)
 {
     const auto job = m_context->store()->jobForRun(runId);
-    if (!job) {
-        return HttpResponse::json(
-                QJsonObject {{QStringLiteral("status"), QStringLiteral("not_found")},
-                             {QStringLiteral("video_url"), QJsonValue()},
-                             {QStringLiteral("generation_status"), QStringLiteral("not_generated")},
-                             {QStringLiteral("error_message"), QJsonValue()}});
-    }
+    if (!job)
+        return m_notFound;
+    std::optional<LibraryMatchRecord> match;
+    // A run answered from the drill library says which video and why (one more read, only then).
+    if (job->provider == QLatin1String("library") && m_context->library())
+        match = m_context->library()->matchForRun(runId);
+    return statusAnswer(&*job, match);
+}
+
+HttpResponse VideoController::statusAnswer(const JobRecord *job,
+                                           const std::optional<LibraryMatchRecord> &match) const
+{
     const bool completed = job->status == JobStatus::Completed;
     const auto eta
             = completed || isTerminal(job->status) ? std::optional<qint64>(0) : etaSeconds(job->id);
@@ -590,14 +613,11 @@ HttpResponse VideoController::statusOf(qint64 runId)
             {QStringLiteral("eta_seconds"), eta ? QJsonValue(*eta) : QJsonValue()},
             {QStringLiteral("video_id"), job->id},
             {QStringLiteral("job_status"), jobStatusToString(job->status)}};
-    // A run answered from the drill library says which video and why (one more read, only then).
-    if (job->provider == QLatin1String("library") && m_context->library()) {
-        if (const auto match = m_context->library()->matchForRun(runId)) {
-            answer.insert(QStringLiteral("source"), QStringLiteral("library"));
-            answer.insert(QStringLiteral("library_video_id"), match->videoId);
-            answer.insert(QStringLiteral("match_confidence"), match->confidence);
-            answer.insert(QStringLiteral("match_explanation"), match->explanation);
-        }
+    if (job->provider == QLatin1String("library") && match) {
+        answer.insert(QStringLiteral("source"), QStringLiteral("library"));
+        answer.insert(QStringLiteral("library_video_id"), match->videoId);
+        answer.insert(QStringLiteral("match_confidence"), match->confidence);
+        answer.insert(QStringLiteral("match_explanation"), match->explanation);
     }
     return HttpResponse::json(answer);
 }
@@ -695,8 +715,9 @@ HttpResponse VideoController::fileAnswer(const HttpRequest &request, const QStri
 
 void VideoController::forgetCachedAnswers()
 {
-    m_statusCache.clear();
+    m_answers.clear();
     m_videoCache.clear();
+    m_runs->markStale();
 }
 
 std::optional<JobRecord> VideoController::finishedVideo(const QString &videoId)
@@ -704,6 +725,10 @@ std::optional<JobRecord> VideoController::finishedVideo(const QString &videoId)
     static const QRegularExpression validId(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
     if (!validId.match(videoId).hasMatch())
         return std::nullopt;
+    if (m_runs->isCurrent()) {
+        if (const JobRecord *job = m_runs->video(videoId))
+            return *job;
+    }
     const qint64 now = m_monotonic.elapsed();
     if (const auto cached = m_videoCache.constFind(videoId);
         cached != m_videoCache.cend() && cached->until > now)
@@ -724,8 +749,11 @@ HttpResponse VideoController::download(const HttpRequest &request, const QString
         return errorResponse(ApiError {ApiError::Kind::NotFound, {}, {}, 0, {}});
     const qint64 now = m_context->clock()->nowMs();
     if (now - job->lastAccessedAt >= kTouchIntervalMs) {
-        m_context->store()->touch(job->id, now);
-        m_videoCache[job->id].job->lastAccessedAt = now;
+        // Written by the mirror's thread, in batches: a download never waits on the store.
+        m_runs->touch(job->id, now);
+        if (const auto cached = m_videoCache.find(job->id);
+            cached != m_videoCache.end() && cached->job)
+            cached->job->lastAccessedAt = now;
     }
     const QByteArray etag = '"'
             + (job->sha256.isEmpty() ? job->id.toLatin1() + '-' + QByteArray::number(job->bytes)

@@ -15,8 +15,10 @@
 #include <optional>
 
 #include "jobrecord.h"
+#include "library/librarystore.h"
 
 class AppContext;
+class RunStatusCache;
 struct JobSpec;
 
 class VideoController final : public QObject
@@ -46,6 +48,8 @@ public:
     // The address a request counts against for the lockout (the client behind a trusted proxy).
     QString clientAddress(const HttpRequest &request) const;
     int waitingRequests() const { return int(m_waiters.size()); }
+    // The in-memory mirror of the runs that status and downloads answer from.
+    RunStatusCache *runs() const { return m_runs; }
 
     static QString videoUrl(const QString &jobId);
 
@@ -57,6 +61,8 @@ private:
     QString checkSize(const QString &provider, const QString &size) const;
     QString checkSeconds(const QString &provider, int seconds) const;
     HttpResponse statusOf(qint64 runId);
+    HttpResponse statusAnswer(const JobRecord *job,
+                              const std::optional<LibraryMatchRecord> &match) const;
     std::optional<qint64> parsePathRunId(const QString &text, rest::ApiError *error) const;
 
     HttpResponse successAnswer(const JobRecord &job) const;
@@ -77,17 +83,14 @@ private:
         qint64 at = 0; // m_monotonic's reading when it was reported
     };
     QHash<QString, Eta> m_eta;
-    // Status answers by run for a moment: a page polling the status of many runs costs no
-    // database read per request. Any change this process makes or sees empties it; changes made
-    // by other processes show within StatusCacheMs.
+    // Status answers come from m_runs. Answers of runs whose job has ended do not change until
+    // the mirror does: they are serialised once. Emptied whenever the mirror changes.
+    RunStatusCache *m_runs; // child
+    QHash<qint64, HttpResponse> m_answers;
+    HttpResponse m_notFound;
+    // Finished videos outside the mirror (while it is stale) by id for a moment: a browser
+    // seeking asks for many ranges.
     static constexpr qint64 StatusCacheMs = 1000;
-    struct CachedStatus
-    {
-        HttpResponse response;
-        qint64 until = 0; // m_monotonic's reading
-    };
-    QHash<qint64, CachedStatus> m_statusCache;
-    // Finished videos by id for a moment, likewise: a browser seeking asks for many ranges.
     struct CachedVideo
     {
         std::optional<JobRecord> job;

@@ -393,6 +393,21 @@ bool LibraryStore::recordMatch(const LibraryMatchRecord &match)
     return true;
 }
 
+QList<LibraryMatchRecord> LibraryStore::runMatches(bool *ok)
+{
+    QList<LibraryMatchRecord> matches;
+    QSqlQuery q(m_database->connection());
+    q.setForwardOnly(true);
+    *ok = q.exec(QStringLiteral("SELECT m.run_id, m.video_id, m.job_id, m.confidence, "
+                                "m.explanation, m.matched_at FROM library_matches m JOIN runs r "
+                                "ON r.run_id = m.run_id AND r.job_id = m.job_id"));
+    while (*ok && q.next())
+        matches << LibraryMatchRecord {q.value(0).toLongLong(), q.value(1).toString(),
+                                       q.value(2).toString(),   q.value(3).toDouble(),
+                                       q.value(4).toString(),   q.value(5).toLongLong()};
+    return matches;
+}
+
 std::optional<LibraryMatchRecord> LibraryStore::matchForRun(qint64 runId)
 {
     // Only while the run still links to the video the match chose.

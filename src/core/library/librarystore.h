@@ -92,6 +92,8 @@ public:
     std::optional<LibraryMatchRecord> matchForRun(qint64 runId);
     // The runs whose link points at the video (through its library job), lowest first.
     QList<qint64> linkedRuns(const QString &videoId);
+    // matchForRun for every run at once.
+    QList<LibraryMatchRecord> runMatches(bool *ok);
 
     // "ja" when the text has kana or kanji, else "en".
     static QString languageOf(const QString &text);
