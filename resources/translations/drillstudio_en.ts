@@ -66,6 +66,21 @@
     </message>
 </context>
 <context>
+    <name>BatchFile</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>This line is not a JSON object such as {&quot;run_id&quot;: 42, &quot;drill_text&quot;: &quot;…&quot;}.</source>
+        <translation>This line is not a JSON object such as {&quot;run_id&quot;: 42, &quot;drill_text&quot;: &quot;…&quot;}.</translation>
+    </message>
+    <message>
+        <source>The file has no drills.</source>
+        <translation>The file has no drills.</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>drillstudio: %1</source>
@@ -418,10 +433,6 @@
         <translation>Also print informational messages (they always go to the log file in the data folder).</translation>
     </message>
     <message>
-        <source>generate, batch, worker, serve, openai-key or cache</source>
-        <translation>generate, batch, worker, serve, openai-key or cache</translation>
-    </message>
-    <message>
         <source>list: show the cached videos; clear: remove a run&apos;s link (--run-id) or everything (--all); usage: disk use in total and per run; costs: spending per day, month and run; evict: apply the size and age caps now; check: check the database.</source>
         <translation>list: show the cached videos; clear: remove a run&apos;s link (--run-id) or everything (--all); usage: disk use in total and per run; costs: spending per day, month and run; evict: apply the size and age caps now; check: check the database.</translation>
     </message>
@@ -460,30 +471,6 @@
     <message>
         <source>Downloading… %1</source>
         <translation>Downloading… %1</translation>
-    </message>
-    <message>
-        <source>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
-
-Commands:
-  (none)     open the window
-  generate   make the video for a run&apos;s drill and print its path
-  batch      make the videos for many runs from a JSON-lines file
-  worker     work through the shared job queue
-  openai-key store the openai provider&apos;s API key in the system keychain
-  cache      list, clear, check, measure or evict the cached videos
-  library    import recorded drill videos that answer before anything is generated
-  serve      answer the web frontend&apos;s REST calls and work on the job queue</source>
-        <translation>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
-
-Commands:
-  (none)     open the window
-  generate   make the video for a run&apos;s drill and print its path
-  batch      make the videos for many runs from a JSON-lines file
-  worker     work through the shared job queue
-  openai-key store the openai provider&apos;s API key in the system keychain
-  cache      list, clear, check, measure or evict the cached videos
-  library    import recorded drill videos that answer before anything is generated
-  serve      answer the web frontend&apos;s REST calls and work on the job queue</translation>
     </message>
     <message>
         <source>Run %1: answered from the drill library; nothing was generated.</source>
@@ -607,6 +594,44 @@ Commands:
         <source>Use: library import, list, remove, match or synonyms (see drillstudio library --help).</source>
         <translation>Use: library import, list, remove, match or synonyms (see drillstudio library --help).</translation>
     </message>
+    <message>
+        <source>This build has no window to play a video in.</source>
+        <translation>This build has no window to play a video in.</translation>
+    </message>
+    <message>
+        <source>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
+
+Commands:
+  (none)     open the window
+  open FILE  open the window and play a video file (FILE alone does the same)
+  generate   make the video for a run&apos;s drill and print its path
+  batch      make the videos for many runs from a JSON-lines file
+  worker     work through the shared job queue
+  openai-key store the openai provider&apos;s API key in the system keychain
+  cache      list, clear, check, measure or evict the cached videos
+  library    import recorded drill videos that answer before anything is generated
+  serve      answer the web frontend&apos;s REST calls and work on the job queue</source>
+        <translation>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
+
+Commands:
+  (none)     open the window
+  open FILE  open the window and play a video file (FILE alone does the same)
+  generate   make the video for a run&apos;s drill and print its path
+  batch      make the videos for many runs from a JSON-lines file
+  worker     work through the shared job queue
+  openai-key store the openai provider&apos;s API key in the system keychain
+  cache      list, clear, check, measure or evict the cached videos
+  library    import recorded drill videos that answer before anything is generated
+  serve      answer the web frontend&apos;s REST calls and work on the job queue</translation>
+    </message>
+    <message>
+        <source>generate, batch, worker, serve, openai-key, cache, library, open FILE, or a video file to play</source>
+        <translation>generate, batch, worker, serve, openai-key, cache, library, open FILE, or a video file to play</translation>
+    </message>
+    <message>
+        <source>The service manager handed over %1 sockets; drillstudio serve takes one (a single ListenStream= in the socket unit).</source>
+        <translation>The service manager handed over %1 sockets; drillstudio serve takes one (a single ListenStream= in the socket unit).</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -727,6 +752,296 @@ Commands:
     <message>
         <source>The library video %1 is missing its file.</source>
         <translation>The library video %1 is missing its file.</translation>
+    </message>
+</context>
+<context>
+    <name>DrillLibraryModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Drill (Japanese)</source>
+        <translation>Drill (Japanese)</translation>
+    </message>
+    <message>
+        <source>Drill (English)</source>
+        <translation>Drill (English)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Coaching cues</source>
+        <translation>Coaching cues</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>Imported from</source>
+        <translation>Imported from</translation>
+    </message>
+</context>
+<context>
+    <name>DrillLibraryPanel</name>
+    <message>
+        <source>Drills in new imports:</source>
+        <translation>Drills in new imports:</translation>
+    </message>
+    <message>
+        <source>もも上げ, High knees</source>
+        <translation>もも上げ, High knees</translation>
+    </message>
+    <message>
+        <source>The drills the imported videos show, separated by commas; the first is the main drill.</source>
+        <translation>The drills the imported videos show, separated by commas; the first is the main drill.</translation>
+    </message>
+    <message>
+        <source>Import vid&amp;eo files…</source>
+        <translation>Import vid&amp;eo files…</translation>
+    </message>
+    <message>
+        <source>Import recorded demonstrations (MP4, MOV, WebM, MKV). Files can also be dropped here.</source>
+        <translation>Import recorded demonstrations (MP4, MOV, WebM, MKV). Files can also be dropped here.</translation>
+    </message>
+    <message>
+        <source>Import a f&amp;older…</source>
+        <translation>Import a f&amp;older…</translation>
+    </message>
+    <message>
+        <source>Cancel impor&amp;t</source>
+        <translation>Cancel impor&amp;t</translation>
+    </message>
+    <message>
+        <source>Pla&amp;y</source>
+        <translation>Pla&amp;y</translation>
+    </message>
+    <message>
+        <source>Remove from li&amp;brary…</source>
+        <translation>Remove from li&amp;brary…</translation>
+    </message>
+    <message>
+        <source>Selected video</source>
+        <translation>Selected video</translation>
+    </message>
+    <message>
+        <source>&amp;Japanese names:</source>
+        <translation>&amp;Japanese names:</translation>
+    </message>
+    <message>
+        <source>English names:</source>
+        <translation>English names:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Coaching c&amp;ues:</source>
+        <translation>Coaching c&amp;ues:</translation>
+    </message>
+    <message>
+        <source>One cue a line</source>
+        <translation>One cue a line</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve changes</source>
+        <translation>Sa&amp;ve changes</translation>
+    </message>
+    <message>
+        <source>Which video would a drill text get?</source>
+        <translation>Which video would a drill text get?</translation>
+    </message>
+    <message>
+        <source>Try a drill te&amp;xt:</source>
+        <translation>Try a drill te&amp;xt:</translation>
+    </message>
+    <message>
+        <source>Paste the drill section of an advice text</source>
+        <translation>Paste the drill section of an advice text</translation>
+    </message>
+    <message>
+        <source>Drill library videos</source>
+        <translation>Drill library videos</translation>
+    </message>
+    <message>
+        <source>Drills in new imports</source>
+        <translation>Drills in new imports</translation>
+    </message>
+    <message>
+        <source>Import video files</source>
+        <translation>Import video files</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>Import a folder</translation>
+    </message>
+    <message>
+        <source>Play the selected video</source>
+        <translation>Play the selected video</translation>
+    </message>
+    <message>
+        <source>Remove the selected video from the library</source>
+        <translation>Remove the selected video from the library</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Import progress</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>Cancel the import</translation>
+    </message>
+    <message>
+        <source>Japanese drill names</source>
+        <translation>Japanese drill names</translation>
+    </message>
+    <message>
+        <source>English drill names</source>
+        <translation>English drill names</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Coaching cues, one a line</source>
+        <translation>Coaching cues, one a line</translation>
+    </message>
+    <message>
+        <source>Save the drills, notes and cues</source>
+        <translation>Save the drills, notes and cues</translation>
+    </message>
+    <message>
+        <source>Drill text to try</source>
+        <translation>Drill text to try</translation>
+    </message>
+    <message>
+        <source>Library video the drill text would get</source>
+        <translation>Library video the drill text would get</translation>
+    </message>
+    <message>
+        <source>Library messages</source>
+        <translation>Library messages</translation>
+    </message>
+    <message>
+        <source>Import demonstration videos</source>
+        <translation>Import demonstration videos</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.m4v *.mov *.webm *.mkv);;All files (*)</source>
+        <translation>Videos (*.mp4 *.m4v *.mov *.webm *.mkv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Import the videos of a folder</source>
+        <translation>Import the videos of a folder</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>The file of this library video is missing: %1</source>
+        <translation>The file of this library video is missing: %1</translation>
+    </message>
+    <message>
+        <source>Name at least one drill the video shows.</source>
+        <translation>Name at least one drill the video shows.</translation>
+    </message>
+    <message>
+        <source>The drill name &quot;%1…&quot; is too long: at most %2 characters.</source>
+        <translation>The drill name &quot;%1…&quot; is too long: at most %2 characters.</translation>
+    </message>
+    <message>
+        <source>The notes are too long: at most %1 characters.</source>
+        <translation>The notes are too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>A coaching cue is too long: at most %1 characters a line.</source>
+        <translation>A coaching cue is too long: at most %1 characters a line.</translation>
+    </message>
+    <message>
+        <source>Too many coaching cues: at most %1.</source>
+        <translation>Too many coaching cues: at most %1.</translation>
+    </message>
+    <message>
+        <source>Saved the drills, notes and cues of %1.</source>
+        <translation>Saved the drills, notes and cues of %1.</translation>
+    </message>
+    <message>
+        <source>Remove &quot;%1&quot; from the drill library? Its video file is deleted.</source>
+        <translation>Remove &quot;%1&quot; from the drill library? Its video file is deleted.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove &quot;%1&quot; from the drill library? Its video file is deleted, and run(s) %2 answered with it will no longer have a video.</source>
+        <translation>
+            <numerusform>Remove &quot;%1&quot; from the drill library? Its video file is deleted, and run %2 answered with it will no longer have a video.</numerusform>
+            <numerusform>Remove &quot;%1&quot; from the drill library? Its video file is deleted, and runs %2 answered with it will no longer have a video.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove from the drill library</source>
+        <translation>Remove from the drill library</translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot; from the drill library.</source>
+        <translation>Removed &quot;%1&quot; from the drill library.</translation>
+    </message>
+    <message>
+        <source>An import is under way; wait for it or cancel it first.</source>
+        <translation>An import is under way; wait for it or cancel it first.</translation>
+    </message>
+    <message>
+        <source>Name the drill the videos show in &quot;Drills in new imports&quot; first.</source>
+        <translation>Name the drill the videos show in &quot;Drills in new imports&quot; first.</translation>
+    </message>
+    <message>
+        <source>There is no video file to import (MP4, MOV, WebM or MKV).</source>
+        <translation>There is no video file to import (MP4, MOV, WebM or MKV).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n file(s)…</source>
+        <translation>
+            <numerusform>Importing %n file…</numerusform>
+            <numerusform>Importing %n files…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 failed</source>
+        <translation>%1 imported, %2 failed</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import cancelled: %n video(s) imported before; nothing of the cancelled file was kept.</source>
+        <translation>
+            <numerusform>Import cancelled: %n video imported before; nothing of the cancelled file was kept.</numerusform>
+            <numerusform>Import cancelled: %n videos imported before; nothing of the cancelled file was kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n video(s).</source>
+        <translation>
+            <numerusform>Imported %n video.</numerusform>
+            <numerusform>Imported %n videos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Looking…</translation>
+    </message>
+    <message>
+        <source>The library video &quot;%1&quot; would be shown (confidence %2 %); nothing is generated.</source>
+        <translation>The library video &quot;%1&quot; would be shown (confidence %2 %); nothing is generated.</translation>
+    </message>
+    <message>
+        <source>No library video matches: the video would be generated.</source>
+        <translation>No library video matches: the video would be generated.</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1368,10 @@ Commands:
         <source>The library database could not count jobs: %1</source>
         <translation>The library database could not count jobs: %1</translation>
     </message>
+    <message>
+        <source>The library database could not list the runs: %1</source>
+        <translation>The library database could not list the runs: %1</translation>
+    </message>
 </context>
 <context>
     <name>JobsList</name>
@@ -1091,6 +1410,335 @@ Commands:
     <message>
         <source>Downloading the video… %1</source>
         <translation>Downloading the video… %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobsModel</name>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>%1% · about %2 s left</source>
+        <translation>%1% · about %2 s left</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>Request ID: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>this window</source>
+        <translation>this window</translation>
+    </message>
+    <message>
+        <source>another program on %1</source>
+        <translation>another program on %1</translation>
+    </message>
+    <message>
+        <source>waiting for a worker</source>
+        <translation>waiting for a worker</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>Drill</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Worked on by</source>
+        <translation>Worked on by</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>Select a job to see its details: errors, request ID, times and cost.</source>
+        <translation>Select a job to see its details: errors, request ID, times and cost.</translation>
+    </message>
+    <message>
+        <source>Canc&amp;el job</source>
+        <translation>Canc&amp;el job</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>Re&amp;try</translation>
+    </message>
+    <message>
+        <source>Run a failed or cancelled job again with the same settings</source>
+        <translation>Run a failed or cancelled job again with the same settings</translation>
+    </message>
+    <message>
+        <source>Import a &amp;batch file…</source>
+        <translation>Import a &amp;batch file…</translation>
+    </message>
+    <message>
+        <source>Submit many drills from a JSON-lines file, as &quot;drillstudio batch&quot; does</source>
+        <translation>Submit many drills from a JSON-lines file, as &quot;drillstudio batch&quot; does</translation>
+    </message>
+    <message>
+        <source>Jobs of the queue</source>
+        <translation>Jobs of the queue</translation>
+    </message>
+    <message>
+        <source>Details of the selected job</source>
+        <translation>Details of the selected job</translation>
+    </message>
+    <message>
+        <source>Report of the batch file</source>
+        <translation>Report of the batch file</translation>
+    </message>
+    <message>
+        <source>Progress of the batch file</source>
+        <translation>Progress of the batch file</translation>
+    </message>
+    <message>
+        <source>Cancel the selected job (a remote provider may still bill it)</source>
+        <translation>Cancel the selected job (a remote provider may still bill it)</translation>
+    </message>
+    <message>
+        <source>Import a batch file</source>
+        <translation>Import a batch file</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl *.json *.txt);;All files (*)</source>
+        <translation>JSON lines (*.jsonl *.json *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Under way: %1 · failed or cancelled in the last day: %2</source>
+        <translation>Under way: %1 · failed or cancelled in the last day: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2</source>
+        <translation>Run %1 · %2</translation>
+    </message>
+    <message>
+        <source>Progress: %1</source>
+        <translation>Progress: %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Error code: %1</source>
+        <translation>Error code: %1</translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>Request ID: %1</translation>
+    </message>
+    <message>
+        <source>Remote video ID: %1</source>
+        <translation>Remote video ID: %1</translation>
+    </message>
+    <message>
+        <source>Provider: %1 · model %2 · %3 · %4 s</source>
+        <translation>Provider: %1 · model %2 · %3 · %4 s</translation>
+    </message>
+    <message>
+        <source>Cost: about $%1 estimated, $%2 billed</source>
+        <translation>Cost: about $%1 estimated, $%2 billed</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Created: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>Started: %1</translation>
+    </message>
+    <message>
+        <source>Ended: %1</source>
+        <translation>Ended: %1</translation>
+    </message>
+    <message>
+        <source>Worked on by: %1</source>
+        <translation>Worked on by: %1</translation>
+    </message>
+    <message>
+        <source>Job ID: %1</source>
+        <translation>Job ID: %1</translation>
+    </message>
+    <message>
+        <source>Drill:</source>
+        <translation>Drill:</translation>
+    </message>
+    <message>
+        <source>Retry a paid video</source>
+        <translation>Retry a paid video</translation>
+    </message>
+    <message>
+        <source>A new video for run %1 is ordered from %2 and billed (about $%3). Go on?</source>
+        <translation>A new video for run %1 is ordered from %2 and billed (about $%3). Go on?</translation>
+    </message>
+    <message>
+        <source>Run %1 uses a video already in the cache; nothing was generated.</source>
+        <translation>Run %1 uses a video already in the cache; nothing was generated.</translation>
+    </message>
+    <message>
+        <source>Run %1 joined the same drill already under way.</source>
+        <translation>Run %1 joined the same drill already under way.</translation>
+    </message>
+    <message>
+        <source>The order for run %1 is fetched again from %2; it is not billed a second time.</source>
+        <translation>The order for run %1 is fetched again from %2; it is not billed a second time.</translation>
+    </message>
+    <message>
+        <source>Run %1 is being generated again.</source>
+        <translation>Run %1 is being generated again.</translation>
+    </message>
+    <message>
+        <source>A batch file is still being imported.</source>
+        <translation>A batch file is still being imported.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was submitted: no line of %1 can be used (see the list below).</source>
+        <translation>Nothing was submitted: no line of %1 can be used (see the list below).</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 lines with drills cannot be used (they are listed in the panel). Submit the other %3?</source>
+        <translation>%1 of the %2 lines with drills cannot be used (they are listed in the panel). Submit the other %3?</translation>
+    </message>
+    <message>
+        <source>Nothing was submitted.</source>
+        <translation>Nothing was submitted.</translation>
+    </message>
+    <message>
+        <source>The %1 drills are ordered from %2, which bills each new video (about $%3 each, $%4 at most in all; drills already cached cost nothing). Go on?</source>
+        <translation>The %1 drills are ordered from %2, which bills each new video (about $%3 each, $%4 at most in all; drills already cached cost nothing). Go on?</translation>
+    </message>
+    <message>
+        <source>Submitting %v of %m</source>
+        <translation>Submitting %v of %m</translation>
+    </message>
+    <message>
+        <source>Submitting the drills of %1…</source>
+        <translation>Submitting the drills of %1…</translation>
+    </message>
+    <message>
+        <source>Line %1 (run %2): %3</source>
+        <translation>Line %1 (run %2): %3</translation>
+    </message>
+    <message>
+        <source>Batch file done. Submitted: %1 · refused: %2 · lines not usable: %3.</source>
+        <translation>Batch file done. Submitted: %1 · refused: %2 · lines not usable: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryController</name>
+    <message>
+        <source>The multipart boundary is missing or longer than 70 characters.</source>
+        <translation>The multipart boundary is missing or longer than 70 characters.</translation>
+    </message>
+    <message>
+        <source>The body has no multipart boundary line.</source>
+        <translation>The body has no multipart boundary line.</translation>
+    </message>
+    <message>
+        <source>A multipart boundary line is malformed.</source>
+        <translation>A multipart boundary line is malformed.</translation>
+    </message>
+    <message>
+        <source>A multipart part has no end to its headers.</source>
+        <translation>A multipart part has no end to its headers.</translation>
+    </message>
+    <message>
+        <source>A multipart part is not form-data.</source>
+        <translation>A multipart part is not form-data.</translation>
+    </message>
+    <message>
+        <source>A multipart part has no name.</source>
+        <translation>A multipart part has no name.</translation>
+    </message>
+    <message>
+        <source>A multipart part has no Content-Disposition header.</source>
+        <translation>A multipart part has no Content-Disposition header.</translation>
+    </message>
+    <message>
+        <source>The multipart body ends before its closing boundary.</source>
+        <translation>The multipart body ends before its closing boundary.</translation>
+    </message>
+    <message>
+        <source>A drill name has at most %1 characters.</source>
+        <translation>A drill name has at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>The note has at most %1 characters.</source>
+        <translation>The note has at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Give the trim in seconds, a number of 0 or more.</source>
+        <translation>Give the trim in seconds, a number of 0 or more.</translation>
+    </message>
+    <message>
+        <source>mute is true or false.</source>
+        <translation>mute is true or false.</translation>
+    </message>
+    <message>
+        <source>Send the video as a non-empty file field named &quot;file&quot;.</source>
+        <translation>Send the video as a non-empty file field named &quot;file&quot;.</translation>
+    </message>
+    <message>
+        <source>Send one video per request.</source>
+        <translation>Send one video per request.</translation>
+    </message>
+    <message>
+        <source>Name at least one drill the video shows (field &quot;drill&quot;).</source>
+        <translation>Name at least one drill the video shows (field &quot;drill&quot;).</translation>
+    </message>
+    <message>
+        <source>Name at most %1 drills.</source>
+        <translation>Name at most %1 drills.</translation>
+    </message>
+    <message>
+        <source>trim_end must come after trim_start.</source>
+        <translation>trim_end must come after trim_start.</translation>
+    </message>
+    <message>
+        <source>The upload is not valid multipart/form-data: %1</source>
+        <translation>The upload is not valid multipart/form-data: %1</translation>
+    </message>
+    <message>
+        <source>The server cannot store the upload: %1</source>
+        <translation>The server cannot store the upload: %1</translation>
+    </message>
+    <message>
+        <source>Send the video as multipart/form-data (Content-Type was &quot;%1&quot;).</source>
+        <translation>Send the video as multipart/form-data (Content-Type was &quot;%1&quot;).</translation>
+    </message>
+    <message>
+        <source>The multipart/form-data Content-Type has no boundary.</source>
+        <translation>The multipart/form-data Content-Type has no boundary.</translation>
+    </message>
+    <message>
+        <source>The drill library is not available.</source>
+        <translation>The drill library is not available.</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1790,268 @@ Commands:
     <message>
         <source>Run ID</source>
         <translation>Run ID</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>S&amp;earch:</source>
+        <translation>S&amp;earch:</translation>
+    </message>
+    <message>
+        <source>Run ID or words of the drill</source>
+        <translation>Run ID or words of the drill</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vider:</source>
+        <translation>Pro&amp;vider:</translation>
+    </message>
+    <message>
+        <source>Peri&amp;od:</source>
+        <translation>Peri&amp;od:</translation>
+    </message>
+    <message>
+        <source>Runs:</source>
+        <translation>Runs:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink run…</source>
+        <translation>&amp;Unlink run…</translation>
+    </message>
+    <message>
+        <source>The run no longer uses this video; the video goes when no run uses it</source>
+        <translation>The run no longer uses this video; the video goes when no run uses it</translation>
+    </message>
+    <message>
+        <source>Up&amp;keep</source>
+        <translation>Up&amp;keep</translation>
+    </message>
+    <message>
+        <source>Clear all, evict now, check the cache, disk use</source>
+        <translation>Clear all, evict now, check the cache, disk use</translation>
+    </message>
+    <message>
+        <source>Ready or under way</source>
+        <translation>Ready or under way</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>Under way</translation>
+    </message>
+    <message>
+        <source>Failed or cancelled</source>
+        <translation>Failed or cancelled</translation>
+    </message>
+    <message>
+        <source>Any provider</source>
+        <translation>Any provider</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Past 7 days</source>
+        <translation>Past 7 days</translation>
+    </message>
+    <message>
+        <source>Past 30 days</source>
+        <translation>Past 30 days</translation>
+    </message>
+    <message>
+        <source>Past year</source>
+        <translation>Past year</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Runs that use this video</source>
+        <translation>Runs that use this video</translation>
+    </message>
+    <message>
+        <source>&amp;Clear All…</source>
+        <translation>&amp;Clear All…</translation>
+    </message>
+    <message>
+        <source>&amp;Evict Now</source>
+        <translation>&amp;Evict Now</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the Cache…</source>
+        <translation>C&amp;heck the Cache…</translation>
+    </message>
+    <message>
+        <source>&amp;Disk Use…</source>
+        <translation>&amp;Disk Use…</translation>
+    </message>
+    <message>
+        <source>What was spent cannot be read from the store.</source>
+        <translation>What was spent cannot be read from the store.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 (no cap)</source>
+        <translation>%1 (no cap)</translation>
+    </message>
+    <message>
+        <source>Spent today: %1 · this month: %2</source>
+        <translation>Spent today: %1 · this month: %2</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <source>no file</source>
+        <translation>no file</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>• %1 — runs: %2 — file: %3</source>
+        <translation>• %1 — runs: %2 — file: %3</translation>
+    </message>
+    <message>
+        <source>…and %1 more.</source>
+        <translation>…and %1 more.</translation>
+    </message>
+    <message>
+        <source>Remove these %1 videos from the cache? The runs listed will no longer have a video.</source>
+        <translation>Remove these %1 videos from the cache? The runs listed will no longer have a video.</translation>
+    </message>
+    <message>
+        <source>Videos removed from the cache: %1.</source>
+        <translation>Videos removed from the cache: %1.</translation>
+    </message>
+    <message>
+        <source>Unlink run</source>
+        <translation>Unlink run</translation>
+    </message>
+    <message>
+        <source>Run %1 will no longer use this video. The video stays in the cache while another run uses it.</source>
+        <translation>Run %1 will no longer use this video. The video stays in the cache while another run uses it.</translation>
+    </message>
+    <message>
+        <source>Run %1 had no video.</source>
+        <translation>Run %1 had no video.</translation>
+    </message>
+    <message>
+        <source>Run %1 no longer uses the video.</source>
+        <translation>Run %1 no longer uses the video.</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Clear all</translation>
+    </message>
+    <message>
+        <source>Remove every finished video from the cache? Every run loses its video; videos being made are kept. This cannot be undone.</source>
+        <translation>Remove every finished video from the cache? Every run loses its video; videos being made are kept. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>No cache limit is set (largest size or oldest age in the settings), so no video was evicted.</source>
+        <translation>No cache limit is set (largest size or oldest age in the settings), so no video was evicted.</translation>
+    </message>
+    <message>
+        <source>Videos evicted to keep the cache within its limits: %1.</source>
+        <translation>Videos evicted to keep the cache within its limits: %1.</translation>
+    </message>
+    <message>
+        <source>Checking the cache…</source>
+        <translation>Checking the cache…</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>The check could not run: %1</translation>
+    </message>
+    <message>
+        <source>Videos whose file is missing from the disk: %1 (first asked for by runs %2). They cannot be played; remove them from the cache and generate them again.</source>
+        <translation>Videos whose file is missing from the disk: %1 (first asked for by runs %2). They cannot be played; remove them from the cache and generate them again.</translation>
+    </message>
+    <message>
+        <source>Videos marked ready that have no file: %1 (first asked for by runs %2). Remove them from the cache and generate them again.</source>
+        <translation>Videos marked ready that have no file: %1 (first asked for by runs %2). Remove them from the cache and generate them again.</translation>
+    </message>
+    <message>
+        <source>Files in the video folder that belong to no video: %1 (%2), such as %3. Nothing uses them; they can be deleted to free space.</source>
+        <translation>Files in the video folder that belong to no video: %1 (%2), such as %3. Nothing uses them; they can be deleted to free space.</translation>
+    </message>
+    <message>
+        <source>Everything is in order: each of the %1 videos has its file, and the video folder holds nothing else.</source>
+        <translation>Everything is in order: each of the %1 videos has its file, and the video folder holds nothing else.</translation>
+    </message>
+    <message>
+        <source>Video folder: %1</source>
+        <translation>Video folder: %1</translation>
+    </message>
+    <message>
+        <source>The cache is in order.</source>
+        <translation>The cache is in order.</translation>
+    </message>
+    <message>
+        <source>The check found problems in the cache.</source>
+        <translation>The check found problems in the cache.</translation>
+    </message>
+    <message>
+        <source>Cache check</source>
+        <translation>Cache check</translation>
+    </message>
+    <message>
+        <source>The video folder uses %1 in %2 files: %3</source>
+        <translation>The video folder uses %1 in %2 files: %3</translation>
+    </message>
+    <message>
+        <source>Per run, largest first:</source>
+        <translation>Per run, largest first:</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Run %1: %2</translation>
+    </message>
+    <message>
+        <source>Disk use</source>
+        <translation>Disk use</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryQuery</name>
+    <message>
+        <source>The library database could not list videos: %1</source>
+        <translation>The library database could not list videos: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not count videos: %1</source>
+        <translation>The library database could not count videos: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not list the runs of a video: %1</source>
+        <translation>The library database could not list the runs of a video: %1</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +2107,10 @@ Commands:
     <message>
         <source>The library database could not record the match: %1</source>
         <translation>The library database could not record the match: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the runs linked to library video %1: %2</source>
+        <translation>Cannot read the runs linked to library video %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1454,30 +2368,6 @@ Commands:
         <translation>Cancel the newest job</translation>
     </message>
     <message>
-        <source>Space</source>
-        <translation>Space</translation>
-    </message>
-    <message>
-        <source>Play or pause</source>
-        <translation>Play or pause</translation>
-    </message>
-    <message>
-        <source>, and .</source>
-        <translation>, and .</translation>
-    </message>
-    <message>
-        <source>One frame back or forward</source>
-        <translation>One frame back or forward</translation>
-    </message>
-    <message>
-        <source>Left and Right on the position bar</source>
-        <translation>Left and Right on the position bar</translation>
-    </message>
-    <message>
-        <source>Seek</source>
-        <translation>Seek</translation>
-    </message>
-    <message>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
@@ -1544,6 +2434,22 @@ Commands:
     <message>
         <source>The copy could not be saved as %1.</source>
         <translation>The copy could not be saved as %1.</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>Drill library</source>
+        <translation>Drill library</translation>
+    </message>
+    <message>
+        <source>Playing %1.</source>
+        <translation>Playing %1.</translation>
     </message>
 </context>
 <context>
@@ -1803,12 +2709,231 @@ Commands:
         <source>This video cannot be played.</source>
         <translation>This video cannot be played.</translation>
     </message>
+    <message>
+        <source>Video compared</source>
+        <translation>Video compared</translation>
+    </message>
+    <message>
+        <source>Playback speed ([ slower, ] faster)</source>
+        <translation>Playback speed ([ slower, ] faster)</translation>
+    </message>
+    <message>
+        <source>A–B</source>
+        <translation>A–B</translation>
+    </message>
+    <message>
+        <source>A–B loop (L): the first press marks A, the second B, the third ends the loop</source>
+        <translation>A–B loop (L): the first press marks A, the second B, the third ends the loop</translation>
+    </message>
+    <message>
+        <source>A–B loop</source>
+        <translation>A–B loop</translation>
+    </message>
+    <message>
+        <source>Save this frame as a PNG picture (S)</source>
+        <translation>Save this frame as a PNG picture (S)</translation>
+    </message>
+    <message>
+        <source>Snapshot of this frame</source>
+        <translation>Snapshot of this frame</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Compare…</translation>
+    </message>
+    <message>
+        <source>Show a second video beside this one; both play and step together</source>
+        <translation>Show a second video beside this one; both play and step together</translation>
+    </message>
+    <message>
+        <source>Compare with another video</source>
+        <translation>Compare with another video</translation>
+    </message>
+    <message>
+        <source>Player in its own window, for a second screen (D)</source>
+        <translation>Player in its own window, for a second screen (D)</translation>
+    </message>
+    <message>
+        <source>Player in its own window</source>
+        <translation>Player in its own window</translation>
+    </message>
+    <message>
+        <source>Full screen (F; Escape leaves it)</source>
+        <translation>Full screen (F; Escape leaves it)</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <source>Save this frame</source>
+        <translation>Save this frame</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG pictures (*.png)</translation>
+    </message>
+    <message>
+        <source>Compare with a video</source>
+        <translation>Compare with a video</translation>
+    </message>
+    <message>
+        <source>MP4 videos (*.mp4)</source>
+        <translation>MP4 videos (*.mp4)</translation>
+    </message>
+    <message>
+        <source>A %1–B?</source>
+        <translation>A %1–B?</translation>
+    </message>
+    <message>
+        <source>A is marked; press again (L) at the end of the loop</source>
+        <translation>A is marked; press again (L) at the end of the loop</translation>
+    </message>
+    <message>
+        <source>A %1–B %2</source>
+        <translation>A %1–B %2</translation>
+    </message>
+    <message>
+        <source>Looping from A to B; press again (L) to end the loop</source>
+        <translation>Looping from A to B; press again (L) to end the loop</translation>
+    </message>
+    <message>
+        <source>The player is in a window of its own.</source>
+        <translation>The player is in a window of its own.</translation>
+    </message>
+    <message>
+        <source>Bring the player bac&amp;k</source>
+        <translation>Bring the player bac&amp;k</translation>
+    </message>
+    <message>
+        <source>DrillStudio player</source>
+        <translation>DrillStudio player</translation>
+    </message>
+    <message>
+        <source>Put the player back in the main window (D)</source>
+        <translation>Put the player back in the main window (D)</translation>
+    </message>
+    <message>
+        <source>Put the player back</source>
+        <translation>Put the player back</translation>
+    </message>
+    <message>
+        <source>Leave full screen (F or Escape)</source>
+        <translation>Leave full screen (F or Escape)</translation>
+    </message>
+    <message>
+        <source>There is no picture to save yet.</source>
+        <translation>There is no picture to save yet.</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved as %1.</source>
+        <translation>The picture could not be saved as %1.</translation>
+    </message>
+    <message>
+        <source>End comparison</source>
+        <translation>End comparison</translation>
+    </message>
+    <message>
+        <source>End the comparison</source>
+        <translation>End the comparison</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>, and .</source>
+        <translation>, and .</translation>
+    </message>
+    <message>
+        <source>One frame back or forward</source>
+        <translation>One frame back or forward</translation>
+    </message>
+    <message>
+        <source>Left and Right on the position bar</source>
+        <translation>Left and Right on the position bar</translation>
+    </message>
+    <message>
+        <source>Seek</source>
+        <translation>Seek</translation>
+    </message>
+    <message>
+        <source>[ and ]</source>
+        <translation>[ and ]</translation>
+    </message>
+    <message>
+        <source>Slower or faster (0.1× to 2×)</source>
+        <translation>Slower or faster (0.1× to 2×)</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>A–B loop: mark A, mark B, end the loop</source>
+        <translation>A–B loop: mark A, mark B, end the loop</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Save the frame as a PNG picture</source>
+        <translation>Save the frame as a PNG picture</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>Full screen (Escape leaves it)</source>
+        <translation>Full screen (Escape leaves it)</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>Player in its own window, or back</source>
+        <translation>Player in its own window, or back</translation>
+    </message>
+</context>
+<context>
+    <name>RequestLogModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
 </context>
 <context>
     <name>RestServer</name>
     <message>
         <source>The server does not listen on %1 without admin credentials: anyone on the network could clear the cache. Set server/adminUser and server/adminPasswordHash, or server/apiKeyHash (drillstudio serve --hash-secret makes the hash), or listen on 127.0.0.1.</source>
         <translation>The server does not listen on %1 without admin credentials: anyone on the network could clear the cache. Set server/adminUser and server/adminPasswordHash, or server/apiKeyHash (drillstudio serve --hash-secret makes the hash), or listen on 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>The socket handed over by the service manager cannot be used: %1</source>
+        <translation>The socket handed over by the service manager cannot be used: %1</translation>
     </message>
 </context>
 <context>
@@ -1892,6 +3017,22 @@ Commands:
     <message>
         <source>shown when the server runs</source>
         <translation>shown when the server runs</translation>
+    </message>
+    <message>
+        <source>Demo page:</source>
+        <translation>Demo page:</translation>
+    </message>
+    <message>
+        <source>Latest requests:</source>
+        <translation>Latest requests:</translation>
+    </message>
+    <message>
+        <source>Demo page URL</source>
+        <translation>Demo page URL</translation>
+    </message>
+    <message>
+        <source>Latest requests</source>
+        <translation>Latest requests</translation>
     </message>
 </context>
 <context>
@@ -2004,6 +3145,14 @@ Commands:
         <source>Use a hash made by &quot;drillstudio serve --hash-secret&quot; (pbkdf2-sha256$iterations$salt$key), never the secret itself.</source>
         <translation>Use a hash made by &quot;drillstudio serve --hash-secret&quot; (pbkdf2-sha256$iterations$salt$key), never the secret itself.</translation>
     </message>
+    <message>
+        <source>Environment variable %1: %2 It is ignored.</source>
+        <translation>Environment variable %1: %2 It is ignored.</translation>
+    </message>
+    <message>
+        <source>This setting comes from the environment variable %1; change it there.</source>
+        <translation>This setting comes from the environment variable %1; change it there.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2071,6 +3220,58 @@ Commands:
         <source>default: %1</source>
         <translation>default: %1</translation>
     </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>OpenAI API &amp;key:</source>
+        <translation>OpenAI API &amp;key:</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>OpenAI API key</source>
+        <translation>OpenAI API key</translation>
+    </message>
+    <message>
+        <source>paste a new key to store it</source>
+        <translation>paste a new key to store it</translation>
+    </message>
+    <message>
+        <source>No system keychain is running, so the key cannot be kept here. Start one (GNOME Keyring or KWallet), or set OPENAI_API_KEY, or name an environment file in openai/envFile.</source>
+        <translation>No system keychain is running, so the key cannot be kept here. Start one (GNOME Keyring or KWallet), or set OPENAI_API_KEY, or name an environment file in openai/envFile.</translation>
+    </message>
+    <message>
+        <source>(The keychain said: %1)</source>
+        <translation>(The keychain said: %1)</translation>
+    </message>
+    <message>
+        <source>This build has no keychain support; set OPENAI_API_KEY or name an environment file in openai/envFile.</source>
+        <translation>This build has no keychain support; set OPENAI_API_KEY or name an environment file in openai/envFile.</translation>
+    </message>
+    <message>
+        <source>No key is stored in the system keychain yet.</source>
+        <translation>No key is stored in the system keychain yet.</translation>
+    </message>
+    <message>
+        <source>A key is stored in the system keychain.</source>
+        <translation>A key is stored in the system keychain.</translation>
+    </message>
+    <message>
+        <source>The key is stored in the system keychain.</source>
+        <translation>The key is stored in the system keychain.</translation>
+    </message>
+    <message>
+        <source>Store in key&amp;chain</source>
+        <translation>Store in key&amp;chain</translation>
+    </message>
 </context>
 <context>
     <name>VideoController</name>
@@ -2089,6 +3290,29 @@ Commands:
     <message>
         <source>The video is being generated; GET the status URL for progress.</source>
         <translation>The video is being generated; GET the status URL for progress.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoFile</name>
+    <message>
+        <source>No video file was given. Use &quot;drillstudio open FILE&quot;.</source>
+        <translation>No video file was given. Use &quot;drillstudio open FILE&quot;.</translation>
+    </message>
+    <message>
+        <source>The video file %1 does not exist.</source>
+        <translation>The video file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a video file.</source>
+        <translation>%1 is a folder, not a video file.</translation>
+    </message>
+    <message>
+        <source>The video file %1 cannot be read; check its permissions.</source>
+        <translation>The video file %1 cannot be read; check its permissions.</translation>
+    </message>
+    <message>
+        <source>%1 is not a video file (it is %2).</source>
+        <translation>%1 is not a video file (it is %2).</translation>
     </message>
 </context>
 <context>

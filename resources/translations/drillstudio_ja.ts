@@ -65,6 +65,21 @@
     </message>
 </context>
 <context>
+    <name>BatchFile</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>This line is not a JSON object such as {&quot;run_id&quot;: 42, &quot;drill_text&quot;: &quot;…&quot;}.</source>
+        <translation>この行は {&quot;run_id&quot;: 42, &quot;drill_text&quot;: &quot;…&quot;} のような JSON オブジェクトではありません。</translation>
+    </message>
+    <message>
+        <source>The file has no drills.</source>
+        <translation>ファイルにドリルがありません。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>drillstudio: %1</source>
@@ -411,10 +426,6 @@
         <translation>情報メッセージも表示します（ログファイルにはいつも記録されます。場所はデータフォルダーです）。</translation>
     </message>
     <message>
-        <source>generate, batch, worker, serve, openai-key or cache</source>
-        <translation>generate、batch、worker、serve、openai-key または cache</translation>
-    </message>
-    <message>
         <source>list: show the cached videos; clear: remove a run&apos;s link (--run-id) or everything (--all); usage: disk use in total and per run; costs: spending per day, month and run; evict: apply the size and age caps now; check: check the database.</source>
         <translation>list: キャッシュ済みの動画を表示; clear: ランのリンク (--run-id) またはすべて (--all) を削除; usage: 合計とラン別のディスク使用量; costs: 日・月・ラン別の費用; evict: サイズと期間の上限を今すぐ適用; check: データベースを検査。</translation>
     </message>
@@ -453,30 +464,6 @@
     <message>
         <source>Downloading… %1</source>
         <translation>ダウンロード中… %1</translation>
-    </message>
-    <message>
-        <source>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
-
-Commands:
-  (none)     open the window
-  generate   make the video for a run&apos;s drill and print its path
-  batch      make the videos for many runs from a JSON-lines file
-  worker     work through the shared job queue
-  openai-key store the openai provider&apos;s API key in the system keychain
-  cache      list, clear, check, measure or evict the cached videos
-  library    import recorded drill videos that answer before anything is generated
-  serve      answer the web frontend&apos;s REST calls and work on the job queue</source>
-        <translation>DrillStudio はトレーニングドリルの文章を短い動画にし、キャッシュに保存して Web フロントエンドに配信します。
-
-コマンド:
-  （なし）   ウィンドウを開く
-  generate   ランのドリル動画を作り、そのパスを表示する
-  batch      JSON Lines ファイルから多数のランの動画を作る
-  worker     共有ジョブキューを処理する
-  openai-key openai プロバイダーの API キーをシステムのキーチェーンに保存する
-  cache      キャッシュした動画の一覧・削除・検査・使用量・整理
-  library    生成より先に使う、撮影したドリル動画を取り込む
-  serve      Web フロントエンドの REST 呼び出しに応え、ジョブキューを処理する</translation>
     </message>
     <message>
         <source>Run %1: answered from the drill library; nothing was generated.</source>
@@ -600,6 +587,44 @@ Commands:
         <source>Use: library import, list, remove, match or synonyms (see drillstudio library --help).</source>
         <translation>使い方: library の import、list、remove、match、synonyms（drillstudio library --help を参照）。</translation>
     </message>
+    <message>
+        <source>This build has no window to play a video in.</source>
+        <translation>このビルドには動画を再生するウィンドウがありません。</translation>
+    </message>
+    <message>
+        <source>DrillStudio turns training-drill texts into short videos, keeps them in a cache and serves them to the web frontend.
+
+Commands:
+  (none)     open the window
+  open FILE  open the window and play a video file (FILE alone does the same)
+  generate   make the video for a run&apos;s drill and print its path
+  batch      make the videos for many runs from a JSON-lines file
+  worker     work through the shared job queue
+  openai-key store the openai provider&apos;s API key in the system keychain
+  cache      list, clear, check, measure or evict the cached videos
+  library    import recorded drill videos that answer before anything is generated
+  serve      answer the web frontend&apos;s REST calls and work on the job queue</source>
+        <translation>DrillStudio はトレーニングドリルの文章を短い動画にし、キャッシュに保存して Web フロントエンドに配信します。
+
+コマンド:
+  （なし）   ウィンドウを開く
+  open FILE  ウィンドウを開いて動画ファイルを再生する（FILE だけでも同じ）
+  generate   ランのドリル動画を作り、そのパスを表示する
+  batch      JSON Lines ファイルから多数のランの動画を作る
+  worker     共有ジョブキューを処理する
+  openai-key openai プロバイダーの API キーをシステムのキーチェーンに保存する
+  cache      キャッシュした動画の一覧・削除・検査・使用量・整理
+  library    生成より先に使う、撮影したドリル動画を取り込む
+  serve      Web フロントエンドの REST 呼び出しに応え、ジョブキューを処理する</translation>
+    </message>
+    <message>
+        <source>generate, batch, worker, serve, openai-key, cache, library, open FILE, or a video file to play</source>
+        <translation>generate、batch、worker、serve、openai-key、cache、library、open FILE、または再生する動画ファイル</translation>
+    </message>
+    <message>
+        <source>The service manager handed over %1 sockets; drillstudio serve takes one (a single ListenStream= in the socket unit).</source>
+        <translation>サービスマネージャーから %1 個のソケットが渡されました。drillstudio serve が受け取れるのは 1 個です（ソケットユニットの ListenStream= を 1 つにしてください）。</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -719,6 +744,292 @@ Commands:
     <message>
         <source>The library video %1 is missing its file.</source>
         <translation>ライブラリの動画 %1 のファイルが見つかりません。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillLibraryModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Drill (Japanese)</source>
+        <translation>ドリル（日本語）</translation>
+    </message>
+    <message>
+        <source>Drill (English)</source>
+        <translation>ドリル（英語）</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Coaching cues</source>
+        <translation>指導のポイント</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <source>Imported from</source>
+        <translation>取り込み元</translation>
+    </message>
+</context>
+<context>
+    <name>DrillLibraryPanel</name>
+    <message>
+        <source>Drills in new imports:</source>
+        <translation>取り込む動画のドリル:</translation>
+    </message>
+    <message>
+        <source>もも上げ, High knees</source>
+        <translation>もも上げ, High knees</translation>
+    </message>
+    <message>
+        <source>The drills the imported videos show, separated by commas; the first is the main drill.</source>
+        <translation>取り込む動画に映っているドリル（カンマ区切り。最初が主なドリル）。</translation>
+    </message>
+    <message>
+        <source>Import vid&amp;eo files…</source>
+        <translation>動画ファイルを取り込む(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Import recorded demonstrations (MP4, MOV, WebM, MKV). Files can also be dropped here.</source>
+        <translation>撮影した手本動画（MP4、MOV、WebM、MKV）を取り込みます。ここにファイルをドロップすることもできます。</translation>
+    </message>
+    <message>
+        <source>Import a f&amp;older…</source>
+        <translation>フォルダーを取り込む(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Cancel impor&amp;t</source>
+        <translation>取り込みを中止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Pla&amp;y</source>
+        <translation>再生(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Remove from li&amp;brary…</source>
+        <translation>ライブラリから削除(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Selected video</source>
+        <translation>選択した動画</translation>
+    </message>
+    <message>
+        <source>&amp;Japanese names:</source>
+        <translation>日本語名(&amp;J):</translation>
+    </message>
+    <message>
+        <source>English names:</source>
+        <translation>英語名:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>メモ:</translation>
+    </message>
+    <message>
+        <source>Coaching c&amp;ues:</source>
+        <translation>指導のポイント(&amp;U):</translation>
+    </message>
+    <message>
+        <source>One cue a line</source>
+        <translation>1行に1つ</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve changes</source>
+        <translation>変更を保存(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Which video would a drill text get?</source>
+        <translation>ドリル文にはどの動画が選ばれる？</translation>
+    </message>
+    <message>
+        <source>Try a drill te&amp;xt:</source>
+        <translation>ドリル文を試す(&amp;X):</translation>
+    </message>
+    <message>
+        <source>Paste the drill section of an advice text</source>
+        <translation>アドバイスのドリル部分を貼り付けてください</translation>
+    </message>
+    <message>
+        <source>Drill library videos</source>
+        <translation>ドリルライブラリの動画</translation>
+    </message>
+    <message>
+        <source>Drills in new imports</source>
+        <translation>取り込む動画のドリル</translation>
+    </message>
+    <message>
+        <source>Import video files</source>
+        <translation>動画ファイルを取り込む</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>フォルダーを取り込む</translation>
+    </message>
+    <message>
+        <source>Play the selected video</source>
+        <translation>選択した動画を再生</translation>
+    </message>
+    <message>
+        <source>Remove the selected video from the library</source>
+        <translation>選択した動画をライブラリから削除</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>取り込みの進み具合</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>取り込みを中止</translation>
+    </message>
+    <message>
+        <source>Japanese drill names</source>
+        <translation>ドリルの日本語名</translation>
+    </message>
+    <message>
+        <source>English drill names</source>
+        <translation>ドリルの英語名</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Coaching cues, one a line</source>
+        <translation>指導のポイント（1行に1つ）</translation>
+    </message>
+    <message>
+        <source>Save the drills, notes and cues</source>
+        <translation>ドリル・メモ・指導のポイントを保存</translation>
+    </message>
+    <message>
+        <source>Drill text to try</source>
+        <translation>試すドリル文</translation>
+    </message>
+    <message>
+        <source>Library video the drill text would get</source>
+        <translation>このドリル文に選ばれるライブラリ動画</translation>
+    </message>
+    <message>
+        <source>Library messages</source>
+        <translation>ライブラリのメッセージ</translation>
+    </message>
+    <message>
+        <source>Import demonstration videos</source>
+        <translation>手本動画を取り込む</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.m4v *.mov *.webm *.mkv);;All files (*)</source>
+        <translation>動画 (*.mp4 *.m4v *.mov *.webm *.mkv);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Import the videos of a folder</source>
+        <translation>フォルダーの動画を取り込む</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>The file of this library video is missing: %1</source>
+        <translation>このライブラリ動画のファイルがありません: %1</translation>
+    </message>
+    <message>
+        <source>Name at least one drill the video shows.</source>
+        <translation>動画に映っているドリルを少なくとも1つ指定してください。</translation>
+    </message>
+    <message>
+        <source>The drill name &quot;%1…&quot; is too long: at most %2 characters.</source>
+        <translation>ドリル名「%1…」が長すぎます。%2 文字までです。</translation>
+    </message>
+    <message>
+        <source>The notes are too long: at most %1 characters.</source>
+        <translation>メモが長すぎます。%1 文字までです。</translation>
+    </message>
+    <message>
+        <source>A coaching cue is too long: at most %1 characters a line.</source>
+        <translation>指導のポイントが長すぎます。1行 %1 文字までです。</translation>
+    </message>
+    <message>
+        <source>Too many coaching cues: at most %1.</source>
+        <translation>指導のポイントが多すぎます。%1 個までです。</translation>
+    </message>
+    <message>
+        <source>Saved the drills, notes and cues of %1.</source>
+        <translation>%1 のドリル・メモ・指導のポイントを保存しました。</translation>
+    </message>
+    <message>
+        <source>Remove &quot;%1&quot; from the drill library? Its video file is deleted.</source>
+        <translation>「%1」をドリルライブラリから削除しますか？動画ファイルも削除されます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove &quot;%1&quot; from the drill library? Its video file is deleted, and run(s) %2 answered with it will no longer have a video.</source>
+        <translation>
+            <numerusform>「%1」をドリルライブラリから削除しますか？動画ファイルも削除され、この動画で答えたラン %2 には動画がなくなります。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove from the drill library</source>
+        <translation>ドリルライブラリから削除</translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot; from the drill library.</source>
+        <translation>「%1」をドリルライブラリから削除しました。</translation>
+    </message>
+    <message>
+        <source>An import is under way; wait for it or cancel it first.</source>
+        <translation>取り込み中です。終わるのを待つか、先に中止してください。</translation>
+    </message>
+    <message>
+        <source>Name the drill the videos show in &quot;Drills in new imports&quot; first.</source>
+        <translation>先に「取り込む動画のドリル」に動画のドリルを入力してください。</translation>
+    </message>
+    <message>
+        <source>There is no video file to import (MP4, MOV, WebM or MKV).</source>
+        <translation>取り込める動画ファイル（MP4、MOV、WebM、MKV）がありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n file(s)…</source>
+        <translation>
+            <numerusform>%n 個のファイルを取り込んでいます…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 failed</source>
+        <translation>%1 件取り込み、%2 件失敗</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import cancelled: %n video(s) imported before; nothing of the cancelled file was kept.</source>
+        <translation>
+            <numerusform>取り込みを中止しました。それまでに %n 本を取り込みました。中止したファイルは何も残っていません。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n video(s).</source>
+        <translation>
+            <numerusform>%n 本の動画を取り込みました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>探しています…</translation>
+    </message>
+    <message>
+        <source>The library video &quot;%1&quot; would be shown (confidence %2 %); nothing is generated.</source>
+        <translation>ライブラリ動画「%1」が表示されます（信頼度 %2 %）。動画は生成されません。</translation>
+    </message>
+    <message>
+        <source>No library video matches: the video would be generated.</source>
+        <translation>合うライブラリ動画はありません。動画は生成されます。</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1355,10 @@ Commands:
         <source>The library database could not count jobs: %1</source>
         <translation>ライブラリのデータベースでジョブを数えられませんでした: %1</translation>
     </message>
+    <message>
+        <source>The library database could not list the runs: %1</source>
+        <translation>ライブラリのデータベースから実行の一覧を読み込めませんでした: %1</translation>
+    </message>
 </context>
 <context>
     <name>JobsList</name>
@@ -1082,6 +1397,335 @@ Commands:
     <message>
         <source>Downloading the video… %1</source>
         <translation>ビデオをダウンロード中… %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobsModel</name>
+    <message>
+        <source>waiting</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>%1% · about %2 s left</source>
+        <translation>%1% ・ 残り約 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>リクエスト ID: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>this window</source>
+        <translation>このウィンドウ</translation>
+    </message>
+    <message>
+        <source>another program on %1</source>
+        <translation>%1 の別のプログラム</translation>
+    </message>
+    <message>
+        <source>waiting for a worker</source>
+        <translation>ワーカー待ち</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>ラン</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>ドリル</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>プロバイダー</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進み具合</translation>
+    </message>
+    <message>
+        <source>Worked on by</source>
+        <translation>処理している場所</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>Select a job to see its details: errors, request ID, times and cost.</source>
+        <translation>ジョブを選ぶと詳細（エラー、リクエスト ID、時刻、費用）が表示されます。</translation>
+    </message>
+    <message>
+        <source>Canc&amp;el job</source>
+        <translation>ジョブをキャンセル(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>再試行(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Run a failed or cancelled job again with the same settings</source>
+        <translation>失敗またはキャンセルしたジョブを同じ設定でもう一度実行</translation>
+    </message>
+    <message>
+        <source>Import a &amp;batch file…</source>
+        <translation>バッチファイルを読み込む(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Submit many drills from a JSON-lines file, as &quot;drillstudio batch&quot; does</source>
+        <translation>&quot;drillstudio batch&quot; と同じように、JSON Lines ファイルから多数のドリルを送信</translation>
+    </message>
+    <message>
+        <source>Jobs of the queue</source>
+        <translation>キューのジョブ</translation>
+    </message>
+    <message>
+        <source>Details of the selected job</source>
+        <translation>選択したジョブの詳細</translation>
+    </message>
+    <message>
+        <source>Report of the batch file</source>
+        <translation>バッチファイルの報告</translation>
+    </message>
+    <message>
+        <source>Progress of the batch file</source>
+        <translation>バッチファイルの進み具合</translation>
+    </message>
+    <message>
+        <source>Cancel the selected job (a remote provider may still bill it)</source>
+        <translation>選択したジョブをキャンセル（リモートのプロバイダーでは料金がかかる場合があります）</translation>
+    </message>
+    <message>
+        <source>Import a batch file</source>
+        <translation>バッチファイルの読み込み</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl *.json *.txt);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl *.json *.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Under way: %1 · failed or cancelled in the last day: %2</source>
+        <translation>進行中: %1 ・ この 1 日で失敗またはキャンセル: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2</source>
+        <translation>ラン %1 ・ %2</translation>
+    </message>
+    <message>
+        <source>Progress: %1</source>
+        <translation>進み具合: %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>エラー: %1</translation>
+    </message>
+    <message>
+        <source>Error code: %1</source>
+        <translation>エラーコード: %1</translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>リクエスト ID: %1</translation>
+    </message>
+    <message>
+        <source>Remote video ID: %1</source>
+        <translation>リモート動画 ID: %1</translation>
+    </message>
+    <message>
+        <source>Provider: %1 · model %2 · %3 · %4 s</source>
+        <translation>プロバイダー: %1 ・ モデル %2 ・ %3 ・ %4 秒</translation>
+    </message>
+    <message>
+        <source>Cost: about $%1 estimated, $%2 billed</source>
+        <translation>費用: 見積もり約 $%1、請求 $%2</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>作成: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>開始: %1</translation>
+    </message>
+    <message>
+        <source>Ended: %1</source>
+        <translation>終了: %1</translation>
+    </message>
+    <message>
+        <source>Worked on by: %1</source>
+        <translation>処理している場所: %1</translation>
+    </message>
+    <message>
+        <source>Job ID: %1</source>
+        <translation>ジョブ ID: %1</translation>
+    </message>
+    <message>
+        <source>Drill:</source>
+        <translation>ドリル:</translation>
+    </message>
+    <message>
+        <source>Retry a paid video</source>
+        <translation>有料の動画を再試行</translation>
+    </message>
+    <message>
+        <source>A new video for run %1 is ordered from %2 and billed (about $%3). Go on?</source>
+        <translation>ラン %1 の動画を %2 に新しく注文し、料金がかかります（約 $%3）。続けますか?</translation>
+    </message>
+    <message>
+        <source>Run %1 uses a video already in the cache; nothing was generated.</source>
+        <translation>ラン %1 にはキャッシュ済みの動画を使用します。生成は行いませんでした。</translation>
+    </message>
+    <message>
+        <source>Run %1 joined the same drill already under way.</source>
+        <translation>ラン %1 は、すでに生成中の同じドリルに合流しました。</translation>
+    </message>
+    <message>
+        <source>The order for run %1 is fetched again from %2; it is not billed a second time.</source>
+        <translation>ラン %1 の注文を %2 からもう一度取得します。二重に請求されることはありません。</translation>
+    </message>
+    <message>
+        <source>Run %1 is being generated again.</source>
+        <translation>ラン %1 をもう一度生成しています。</translation>
+    </message>
+    <message>
+        <source>A batch file is still being imported.</source>
+        <translation>バッチファイルの読み込みがまだ続いています。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>%1 行目: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was submitted: no line of %1 can be used (see the list below).</source>
+        <translation>何も送信しませんでした: %1 に使える行がありません（下の一覧を参照）。</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 lines with drills cannot be used (they are listed in the panel). Submit the other %3?</source>
+        <translation>ドリルのある %2 行のうち %1 行は使えません（パネルに一覧があります）。残りの %3 行を送信しますか?</translation>
+    </message>
+    <message>
+        <source>Nothing was submitted.</source>
+        <translation>何も送信しませんでした。</translation>
+    </message>
+    <message>
+        <source>The %1 drills are ordered from %2, which bills each new video (about $%3 each, $%4 at most in all; drills already cached cost nothing). Go on?</source>
+        <translation>%1 件のドリルを %2 に注文します。新しい動画ごとに料金がかかります（1 本あたり約 $%3、合計で最大 $%4。キャッシュ済みのドリルは無料です）。続けますか?</translation>
+    </message>
+    <message>
+        <source>Submitting %v of %m</source>
+        <translation>%m 件中 %v 件を送信中</translation>
+    </message>
+    <message>
+        <source>Submitting the drills of %1…</source>
+        <translation>%1 のドリルを送信しています…</translation>
+    </message>
+    <message>
+        <source>Line %1 (run %2): %3</source>
+        <translation>%1 行目（ラン %2）: %3</translation>
+    </message>
+    <message>
+        <source>Batch file done. Submitted: %1 · refused: %2 · lines not usable: %3.</source>
+        <translation>バッチファイルの処理が終わりました。送信: %1 ・ 拒否: %2 ・ 使えない行: %3</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryController</name>
+    <message>
+        <source>The multipart boundary is missing or longer than 70 characters.</source>
+        <translation>multipart の境界がないか、70 文字より長くなっています。</translation>
+    </message>
+    <message>
+        <source>The body has no multipart boundary line.</source>
+        <translation>本文に multipart の境界行がありません。</translation>
+    </message>
+    <message>
+        <source>A multipart boundary line is malformed.</source>
+        <translation>multipart の境界行の形式が正しくありません。</translation>
+    </message>
+    <message>
+        <source>A multipart part has no end to its headers.</source>
+        <translation>multipart のパートのヘッダーに終わりがありません。</translation>
+    </message>
+    <message>
+        <source>A multipart part is not form-data.</source>
+        <translation>multipart のパートが form-data ではありません。</translation>
+    </message>
+    <message>
+        <source>A multipart part has no name.</source>
+        <translation>multipart のパートに名前がありません。</translation>
+    </message>
+    <message>
+        <source>A multipart part has no Content-Disposition header.</source>
+        <translation>multipart のパートに Content-Disposition ヘッダーがありません。</translation>
+    </message>
+    <message>
+        <source>The multipart body ends before its closing boundary.</source>
+        <translation>multipart の本文が終わりの境界の前で切れています。</translation>
+    </message>
+    <message>
+        <source>A drill name has at most %1 characters.</source>
+        <translation>ドリル名は %1 文字までです。</translation>
+    </message>
+    <message>
+        <source>The note has at most %1 characters.</source>
+        <translation>メモは %1 文字までです。</translation>
+    </message>
+    <message>
+        <source>Give the trim in seconds, a number of 0 or more.</source>
+        <translation>トリムは秒数（0 以上の数）で指定してください。</translation>
+    </message>
+    <message>
+        <source>mute is true or false.</source>
+        <translation>mute は true か false です。</translation>
+    </message>
+    <message>
+        <source>Send the video as a non-empty file field named &quot;file&quot;.</source>
+        <translation>動画は「file」という名前の空でないファイル欄で送ってください。</translation>
+    </message>
+    <message>
+        <source>Send one video per request.</source>
+        <translation>1回のリクエストで送る動画は1本です。</translation>
+    </message>
+    <message>
+        <source>Name at least one drill the video shows (field &quot;drill&quot;).</source>
+        <translation>動画に映っているドリルを1つ以上指定してください（「drill」欄）。</translation>
+    </message>
+    <message>
+        <source>Name at most %1 drills.</source>
+        <translation>ドリルは %1 個までです。</translation>
+    </message>
+    <message>
+        <source>trim_end must come after trim_start.</source>
+        <translation>trim_end は trim_start より後にしてください。</translation>
+    </message>
+    <message>
+        <source>The upload is not valid multipart/form-data: %1</source>
+        <translation>アップロードが正しい multipart/form-data ではありません: %1</translation>
+    </message>
+    <message>
+        <source>The server cannot store the upload: %1</source>
+        <translation>サーバーがアップロードを保存できません: %1</translation>
+    </message>
+    <message>
+        <source>Send the video as multipart/form-data (Content-Type was &quot;%1&quot;).</source>
+        <translation>動画は multipart/form-data で送ってください（Content-Type は「%1」でした）。</translation>
+    </message>
+    <message>
+        <source>The multipart/form-data Content-Type has no boundary.</source>
+        <translation>multipart/form-data の Content-Type に boundary がありません。</translation>
+    </message>
+    <message>
+        <source>The drill library is not available.</source>
+        <translation>ドリルライブラリを使えません。</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1777,268 @@ Commands:
     <message>
         <source>Run ID</source>
         <translation>ラン ID</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>S&amp;earch:</source>
+        <translation>検索(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Run ID or words of the drill</source>
+        <translation>ラン ID またはドリルの言葉</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状態(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vider:</source>
+        <translation>プロバイダー(&amp;V):</translation>
+    </message>
+    <message>
+        <source>Peri&amp;od:</source>
+        <translation>期間(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Runs:</source>
+        <translation>ラン:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink run…</source>
+        <translation>ランの紐付けを解除(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>The run no longer uses this video; the video goes when no run uses it</source>
+        <translation>このランはこの動画を使わなくなります。どのランも使わなくなると動画は削除されます</translation>
+    </message>
+    <message>
+        <source>Up&amp;keep</source>
+        <translation>メンテナンス(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Clear all, evict now, check the cache, disk use</source>
+        <translation>すべて削除、今すぐ整理、キャッシュの点検、ディスク使用量</translation>
+    </message>
+    <message>
+        <source>Ready or under way</source>
+        <translation>完成・作成中</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>処理中</translation>
+    </message>
+    <message>
+        <source>Failed or cancelled</source>
+        <translation>失敗・キャンセル</translation>
+    </message>
+    <message>
+        <source>Any provider</source>
+        <translation>すべてのプロバイダー</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>すべての期間</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Past 7 days</source>
+        <translation>過去 7 日間</translation>
+    </message>
+    <message>
+        <source>Past 30 days</source>
+        <translation>過去 30 日間</translation>
+    </message>
+    <message>
+        <source>Past year</source>
+        <translation>過去 1 年間</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>プロバイダー</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Runs that use this video</source>
+        <translation>この動画を使うラン</translation>
+    </message>
+    <message>
+        <source>&amp;Clear All…</source>
+        <translation>すべて削除(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Evict Now</source>
+        <translation>今すぐ整理(&amp;E)</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the Cache…</source>
+        <translation>キャッシュを点検(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disk Use…</source>
+        <translation>ディスク使用量(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>What was spent cannot be read from the store.</source>
+        <translation>使った金額をデータベースから読めません。</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / 上限 %2</translation>
+    </message>
+    <message>
+        <source>%1 (no cap)</source>
+        <translation>%1 (上限なし)</translation>
+    </message>
+    <message>
+        <source>Spent today: %1 · this month: %2</source>
+        <translation>今日の支出: %1 · 今月: %2</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>ファイル: %1</translation>
+    </message>
+    <message>
+        <source>no file</source>
+        <translation>ファイルなし</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>• %1 — runs: %2 — file: %3</source>
+        <translation>• %1 — ラン: %2 — ファイル: %3</translation>
+    </message>
+    <message>
+        <source>…and %1 more.</source>
+        <translation>…ほか %1 件。</translation>
+    </message>
+    <message>
+        <source>Remove these %1 videos from the cache? The runs listed will no longer have a video.</source>
+        <translation>この %1 本の動画をキャッシュから削除しますか?一覧のランは動画がなくなります。</translation>
+    </message>
+    <message>
+        <source>Videos removed from the cache: %1.</source>
+        <translation>キャッシュから削除した動画: %1 本。</translation>
+    </message>
+    <message>
+        <source>Unlink run</source>
+        <translation>ランの紐付けを解除</translation>
+    </message>
+    <message>
+        <source>Run %1 will no longer use this video. The video stays in the cache while another run uses it.</source>
+        <translation>ラン %1 はこの動画を使わなくなります。ほかのランが使っている間、動画はキャッシュに残ります。</translation>
+    </message>
+    <message>
+        <source>Run %1 had no video.</source>
+        <translation>ラン %1 には動画がありませんでした。</translation>
+    </message>
+    <message>
+        <source>Run %1 no longer uses the video.</source>
+        <translation>ラン %1 はこの動画を使わなくなりました。</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>すべて削除</translation>
+    </message>
+    <message>
+        <source>Remove every finished video from the cache? Every run loses its video; videos being made are kept. This cannot be undone.</source>
+        <translation>完成した動画をすべてキャッシュから削除しますか?すべてのランの動画がなくなります。作成中の動画は残ります。元に戻せません。</translation>
+    </message>
+    <message>
+        <source>No cache limit is set (largest size or oldest age in the settings), so no video was evicted.</source>
+        <translation>キャッシュの上限 (設定の最大サイズ・最長保存日数) がないため、整理した動画はありません。</translation>
+    </message>
+    <message>
+        <source>Videos evicted to keep the cache within its limits: %1.</source>
+        <translation>キャッシュを上限内に収めるため整理した動画: %1 本。</translation>
+    </message>
+    <message>
+        <source>Checking the cache…</source>
+        <translation>キャッシュを点検しています…</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>点検を実行できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Videos whose file is missing from the disk: %1 (first asked for by runs %2). They cannot be played; remove them from the cache and generate them again.</source>
+        <translation>ディスクにファイルがない動画: %1 本 (最初に依頼したラン: %2)。再生できません。キャッシュから削除して、もう一度生成してください。</translation>
+    </message>
+    <message>
+        <source>Videos marked ready that have no file: %1 (first asked for by runs %2). Remove them from the cache and generate them again.</source>
+        <translation>完成扱いなのにファイルがない動画: %1 本 (最初に依頼したラン: %2)。キャッシュから削除して、もう一度生成してください。</translation>
+    </message>
+    <message>
+        <source>Files in the video folder that belong to no video: %1 (%2), such as %3. Nothing uses them; they can be deleted to free space.</source>
+        <translation>どの動画にも属さない動画フォルダー内のファイル: %1 個 (%2)、例: %3。使われていないので、削除して空き容量を増やせます。</translation>
+    </message>
+    <message>
+        <source>Everything is in order: each of the %1 videos has its file, and the video folder holds nothing else.</source>
+        <translation>問題はありません: %1 本の動画すべてにファイルがあり、動画フォルダーに余分なファイルもありません。</translation>
+    </message>
+    <message>
+        <source>Video folder: %1</source>
+        <translation>動画フォルダー: %1</translation>
+    </message>
+    <message>
+        <source>The cache is in order.</source>
+        <translation>キャッシュに問題はありません。</translation>
+    </message>
+    <message>
+        <source>The check found problems in the cache.</source>
+        <translation>点検でキャッシュに問題が見つかりました。</translation>
+    </message>
+    <message>
+        <source>Cache check</source>
+        <translation>キャッシュの点検</translation>
+    </message>
+    <message>
+        <source>The video folder uses %1 in %2 files: %3</source>
+        <translation>動画フォルダーの使用量は %1 (%2 個のファイル): %3</translation>
+    </message>
+    <message>
+        <source>Per run, largest first:</source>
+        <translation>ランごと (大きい順):</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>ラン %1: %2</translation>
+    </message>
+    <message>
+        <source>Disk use</source>
+        <translation>ディスク使用量</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryQuery</name>
+    <message>
+        <source>The library database could not list videos: %1</source>
+        <translation>ライブラリのデータベースから動画を一覧できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not count videos: %1</source>
+        <translation>ライブラリのデータベースで動画を数えられませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The library database could not list the runs of a video: %1</source>
+        <translation>ライブラリのデータベースから動画のランを一覧できませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -1188,6 +2094,10 @@ Commands:
     <message>
         <source>The library database could not record the match: %1</source>
         <translation>ライブラリのデータベースに一致の記録を保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the runs linked to library video %1: %2</source>
+        <translation>ライブラリ動画 %1 にリンクしたランを読めません: %2</translation>
     </message>
 </context>
 <context>
@@ -1442,30 +2352,6 @@ Commands:
         <translation>最新のジョブをキャンセル</translation>
     </message>
     <message>
-        <source>Space</source>
-        <translation>Space</translation>
-    </message>
-    <message>
-        <source>Play or pause</source>
-        <translation>再生/一時停止</translation>
-    </message>
-    <message>
-        <source>, and .</source>
-        <translation>, と .</translation>
-    </message>
-    <message>
-        <source>One frame back or forward</source>
-        <translation>1 フレーム戻る/進む</translation>
-    </message>
-    <message>
-        <source>Left and Right on the position bar</source>
-        <translation>再生位置バーで ← →</translation>
-    </message>
-    <message>
-        <source>Seek</source>
-        <translation>シーク</translation>
-    </message>
-    <message>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
@@ -1532,6 +2418,22 @@ Commands:
     <message>
         <source>The copy could not be saved as %1.</source>
         <translation>%1 にコピーを保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>ライブラリ</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>ジョブ</translation>
+    </message>
+    <message>
+        <source>Drill library</source>
+        <translation>ドリルライブラリ</translation>
+    </message>
+    <message>
+        <source>Playing %1.</source>
+        <translation>%1 を再生しています。</translation>
     </message>
 </context>
 <context>
@@ -1791,12 +2693,231 @@ Commands:
         <source>This video cannot be played.</source>
         <translation>この動画は再生できません。</translation>
     </message>
+    <message>
+        <source>Video compared</source>
+        <translation>比較する動画</translation>
+    </message>
+    <message>
+        <source>Playback speed ([ slower, ] faster)</source>
+        <translation>再生速度（[ で遅く、] で速く）</translation>
+    </message>
+    <message>
+        <source>A–B</source>
+        <translation>A–B</translation>
+    </message>
+    <message>
+        <source>A–B loop (L): the first press marks A, the second B, the third ends the loop</source>
+        <translation>A–B ループ（L）：1 回目で A、2 回目で B を指定し、3 回目でループを終了</translation>
+    </message>
+    <message>
+        <source>A–B loop</source>
+        <translation>A–B ループ</translation>
+    </message>
+    <message>
+        <source>Save this frame as a PNG picture (S)</source>
+        <translation>このフレームを PNG 画像として保存（S）</translation>
+    </message>
+    <message>
+        <source>Snapshot of this frame</source>
+        <translation>このフレームのスナップショット</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>比較…</translation>
+    </message>
+    <message>
+        <source>Show a second video beside this one; both play and step together</source>
+        <translation>もう 1 本の動画を横に並べて表示し、再生もコマ送りも一緒に行います</translation>
+    </message>
+    <message>
+        <source>Compare with another video</source>
+        <translation>別の動画と比較</translation>
+    </message>
+    <message>
+        <source>Player in its own window, for a second screen (D)</source>
+        <translation>プレーヤーを別ウィンドウに（2 台目の画面用）（D）</translation>
+    </message>
+    <message>
+        <source>Player in its own window</source>
+        <translation>プレーヤーを別ウィンドウに</translation>
+    </message>
+    <message>
+        <source>Full screen (F; Escape leaves it)</source>
+        <translation>全画面表示（F、Escape で戻る）</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全画面表示</translation>
+    </message>
+    <message>
+        <source>Save this frame</source>
+        <translation>このフレームを保存</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Compare with a video</source>
+        <translation>動画と比較</translation>
+    </message>
+    <message>
+        <source>MP4 videos (*.mp4)</source>
+        <translation>MP4 動画 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>A %1–B?</source>
+        <translation>A %1–B?</translation>
+    </message>
+    <message>
+        <source>A is marked; press again (L) at the end of the loop</source>
+        <translation>A を指定しました。ループの終わりでもう一度押してください（L）</translation>
+    </message>
+    <message>
+        <source>A %1–B %2</source>
+        <translation>A %1–B %2</translation>
+    </message>
+    <message>
+        <source>Looping from A to B; press again (L) to end the loop</source>
+        <translation>A から B までをループ中。もう一度押すと終了します（L）</translation>
+    </message>
+    <message>
+        <source>The player is in a window of its own.</source>
+        <translation>プレーヤーは別ウィンドウに表示されています。</translation>
+    </message>
+    <message>
+        <source>Bring the player bac&amp;k</source>
+        <translation>プレーヤーを戻す(&amp;K)</translation>
+    </message>
+    <message>
+        <source>DrillStudio player</source>
+        <translation>DrillStudio プレーヤー</translation>
+    </message>
+    <message>
+        <source>Put the player back in the main window (D)</source>
+        <translation>プレーヤーをメインウィンドウに戻す（D）</translation>
+    </message>
+    <message>
+        <source>Put the player back</source>
+        <translation>プレーヤーを元に戻す</translation>
+    </message>
+    <message>
+        <source>Leave full screen (F or Escape)</source>
+        <translation>全画面表示を終了（F または Escape）</translation>
+    </message>
+    <message>
+        <source>There is no picture to save yet.</source>
+        <translation>保存できる画像がまだありません。</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved as %1.</source>
+        <translation>画像を %1 として保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>End comparison</source>
+        <translation>比較を終了</translation>
+    </message>
+    <message>
+        <source>End the comparison</source>
+        <translation>比較を終了する</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>, and .</source>
+        <translation>, と .</translation>
+    </message>
+    <message>
+        <source>One frame back or forward</source>
+        <translation>1 フレーム戻る/進む</translation>
+    </message>
+    <message>
+        <source>Left and Right on the position bar</source>
+        <translation>再生位置バーで ← →</translation>
+    </message>
+    <message>
+        <source>Seek</source>
+        <translation>シーク</translation>
+    </message>
+    <message>
+        <source>[ and ]</source>
+        <translation>[ と ]</translation>
+    </message>
+    <message>
+        <source>Slower or faster (0.1× to 2×)</source>
+        <translation>遅く/速く（0.1× ～ 2×）</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>A–B loop: mark A, mark B, end the loop</source>
+        <translation>A–B ループ：A を指定、B を指定、ループ終了</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Save the frame as a PNG picture</source>
+        <translation>このフレームを PNG 画像として保存</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>Full screen (Escape leaves it)</source>
+        <translation>全画面表示（Escape で戻る）</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>Player in its own window, or back</source>
+        <translation>プレーヤーを別ウィンドウに切り離す／元に戻す</translation>
+    </message>
+</context>
+<context>
+    <name>RequestLogModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ミリ秒</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>メソッド</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>パス</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
 </context>
 <context>
     <name>RestServer</name>
     <message>
         <source>The server does not listen on %1 without admin credentials: anyone on the network could clear the cache. Set server/adminUser and server/adminPasswordHash, or server/apiKeyHash (drillstudio serve --hash-secret makes the hash), or listen on 127.0.0.1.</source>
         <translation>管理者の認証情報が設定されていないため、%1 では待ち受けません。ネットワーク上の誰でもキャッシュを消去できてしまいます。server/adminUser と server/adminPasswordHash、または server/apiKeyHash を設定するか（ハッシュは drillstudio serve --hash-secret で作れます）、127.0.0.1 で待ち受けてください。</translation>
+    </message>
+    <message>
+        <source>The socket handed over by the service manager cannot be used: %1</source>
+        <translation>サービスマネージャーから渡されたソケットを使えません: %1</translation>
     </message>
 </context>
 <context>
@@ -1880,6 +3001,22 @@ Commands:
     <message>
         <source>shown when the server runs</source>
         <translation>サーバーの実行中に表示されます</translation>
+    </message>
+    <message>
+        <source>Demo page:</source>
+        <translation>デモページ:</translation>
+    </message>
+    <message>
+        <source>Latest requests:</source>
+        <translation>最近のリクエスト:</translation>
+    </message>
+    <message>
+        <source>Demo page URL</source>
+        <translation>デモページの URL</translation>
+    </message>
+    <message>
+        <source>Latest requests</source>
+        <translation>最近のリクエスト</translation>
     </message>
 </context>
 <context>
@@ -1992,6 +3129,14 @@ Commands:
         <source>Use a hash made by &quot;drillstudio serve --hash-secret&quot; (pbkdf2-sha256$iterations$salt$key), never the secret itself.</source>
         <translation>&quot;drillstudio serve --hash-secret&quot; で作ったハッシュ（pbkdf2-sha256$反復回数$ソルト$鍵）を指定してください。秘密の値そのものは使えません。</translation>
     </message>
+    <message>
+        <source>Environment variable %1: %2 It is ignored.</source>
+        <translation>環境変数 %1: %2 この値は無視されます。</translation>
+    </message>
+    <message>
+        <source>This setting comes from the environment variable %1; change it there.</source>
+        <translation>この設定は環境変数 %1 で指定されています。変更はそちらで行ってください。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2059,6 +3204,58 @@ Commands:
         <source>default: %1</source>
         <translation>既定値: %1</translation>
     </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>OpenAI API &amp;key:</source>
+        <translation>OpenAI API キー(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>システムに従う</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>OpenAI API key</source>
+        <translation>OpenAI API キー</translation>
+    </message>
+    <message>
+        <source>paste a new key to store it</source>
+        <translation>新しいキーを貼り付けると保存できます</translation>
+    </message>
+    <message>
+        <source>No system keychain is running, so the key cannot be kept here. Start one (GNOME Keyring or KWallet), or set OPENAI_API_KEY, or name an environment file in openai/envFile.</source>
+        <translation>システムのキーチェーンが動いていないため、ここにキーを保存できません。キーチェーン（GNOME Keyring または KWallet）を起動するか、OPENAI_API_KEY を設定するか、openai/envFile に環境ファイルを指定してください。</translation>
+    </message>
+    <message>
+        <source>(The keychain said: %1)</source>
+        <translation>（キーチェーンからの応答: %1）</translation>
+    </message>
+    <message>
+        <source>This build has no keychain support; set OPENAI_API_KEY or name an environment file in openai/envFile.</source>
+        <translation>このビルドはキーチェーンに対応していません。OPENAI_API_KEY を設定するか、openai/envFile に環境ファイルを指定してください。</translation>
+    </message>
+    <message>
+        <source>No key is stored in the system keychain yet.</source>
+        <translation>システムのキーチェーンにはまだキーが保存されていません。</translation>
+    </message>
+    <message>
+        <source>A key is stored in the system keychain.</source>
+        <translation>システムのキーチェーンにキーが保存されています。</translation>
+    </message>
+    <message>
+        <source>The key is stored in the system keychain.</source>
+        <translation>キーをシステムのキーチェーンに保存しました。</translation>
+    </message>
+    <message>
+        <source>Store in key&amp;chain</source>
+        <translation>キーチェーンに保存(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>VideoController</name>
@@ -2077,6 +3274,29 @@ Commands:
     <message>
         <source>The video is being generated; GET the status URL for progress.</source>
         <translation>動画を生成しています。進捗はステータス URL への GET で確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>VideoFile</name>
+    <message>
+        <source>No video file was given. Use &quot;drillstudio open FILE&quot;.</source>
+        <translation>動画ファイルが指定されていません。「drillstudio open ファイル」の形で指定してください。</translation>
+    </message>
+    <message>
+        <source>The video file %1 does not exist.</source>
+        <translation>動画ファイル %1 が見つかりません。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a video file.</source>
+        <translation>%1 はフォルダーで、動画ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>The video file %1 cannot be read; check its permissions.</source>
+        <translation>動画ファイル %1 を読み込めません。アクセス権を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 is not a video file (it is %2).</source>
+        <translation>%1 は動画ファイルではありません（%2 です）。</translation>
     </message>
 </context>
 <context>

@@ -625,12 +625,14 @@ void MainWindow::changeEvent(QEvent *event)
         ui->panelTabs->setTabText(ui->panelTabs->indexOf(m_serverPanel),
                                   m_serverPanel->isRunning() ? tr("Server (running)")
                                                              : tr("Server"));
-        ui->libraryView->setAccessibleName(tr("Cached videos"));
+        ui->panelTabs->setTabText(ui->panelTabs->indexOf(m_libraryPanel), tr("Library"));
+        ui->panelTabs->setTabText(ui->panelTabs->indexOf(m_jobsPanel), tr("Jobs"));
+        ui->panelTabs->setTabText(ui->panelTabs->indexOf(m_drillLibraryPanel),
+                                  tr("Drill library"));
         ui->panelTabs->setAccessibleName(tr("Panels"));
         ui->runIdEdit->setAccessibleName(tr("Run ID"));
         ui->drillEdit->setAccessibleName(tr("Drill text"));
         updateDrillCounter();
-        updateSummary();
         updateProviderLabel();
         m_hintTimer.start();
     }
