@@ -1043,6 +1043,10 @@ Commands:
         <source>No library video matches: the video would be generated.</source>
         <translation>No library video matches: the video would be generated.</translation>
     </message>
+    <message>
+        <source>Drill library</source>
+        <translation>Drill library</translation>
+    </message>
 </context>
 <context>
     <name>DrillMatcher</name>

@@ -785,7 +785,7 @@ Commands:
     </message>
     <message>
         <source>もも上げ, High knees</source>
-        <translation>もも上げ, High knees</translation>
+        <translation>もも上げ, 腿上げ</translation>
     </message>
     <message>
         <source>The drills the imported videos show, separated by commas; the first is the main drill.</source>
@@ -1030,6 +1030,10 @@ Commands:
     <message>
         <source>No library video matches: the video would be generated.</source>
         <translation>合うライブラリ動画はありません。動画は生成されます。</translation>
+    </message>
+    <message>
+        <source>Drill library</source>
+        <translation>ドリルライブラリ</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,7 @@ DrillLibraryPanel::DrillLibraryPanel(AppContext *context, QWidget *parent)
     ui->setupUi(content);
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("drillLibraryScroll"));
+    scroll->setAccessibleName(tr("Drill library"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);

@@ -145,6 +145,9 @@ LibraryPanel::LibraryPanel(AppContext *context, QWidget *parent)
         ui->clearRunButton->setEnabled(false);
         onCurrentChanged();
     });
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this] { m_rowsLeaving = true; });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] { m_rowsLeaving = false; });
     connect(m_model, &LibraryModel::updated, this, &LibraryPanel::onUpdated);
     connect(m_model, &LibraryModel::summaryChanged, this, &LibraryPanel::updateSummary);
     connect(m_model, &LibraryModel::summaryChanged, this, &LibraryPanel::updateProviders);
@@ -233,6 +236,13 @@ void LibraryPanel::onCurrentChanged()
     m_currentJobId = id;
     if (!entry)
         return;
+    // The previewed video left the store (evicted, cleared elsewhere): the preview is emptied
+    // rather than loading whichever video took its row, which would also block the window while
+    // the player opens it.
+    if (m_rowsLeaving) {
+        Q_EMIT currentVideoChanged(id, QString(), false);
+        return;
+    }
     Q_EMIT currentVideoChanged(
             id,
             LibraryModel::hasVideo(*entry) ? m_model->absolutePath(entry->job.filePath) : QString(),
@@ -253,9 +263,11 @@ void LibraryPanel::onUpdated()
             return;
         }
     }
-    if (m_firstPage && m_model->rowCount() > 0) {
-        // The newest video is shown at start (its first frame, not playing).
-        if (!view->selectionModel()->currentIndex().isValid())
+    if (m_firstPage) {
+        // The newest video is shown at start (its first frame, not playing). Only at start: a
+        // library that was empty then does not open in the player whatever another process makes
+        // first (opening a video blocks the window while the player prerolls it).
+        if (m_model->rowCount() > 0 && !view->selectionModel()->currentIndex().isValid())
             view->selectionModel()->setCurrentIndex(m_model->index(0, 0),
                                                     QItemSelectionModel::ClearAndSelect
                                                             | QItemSelectionModel::Rows);

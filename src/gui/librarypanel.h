@@ -90,5 +90,7 @@ private:
     QString m_currentJobId;
     QString m_pendingShow;
     bool m_firstPage = true;
+    // Rows are being removed by a refresh: a current row that moves then is not the user's choice.
+    bool m_rowsLeaving = false;
     int m_runsTicket = 0;
 };
