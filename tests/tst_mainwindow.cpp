@@ -61,6 +61,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void japaneseWindowHasNoEnglishLeft();
+    void settingsDescriptionsAreTranslated();
     void opensWithEmptyLibrary();
     void rejectsBadRunId();
     void generatesAndPlaysToTheEnd();
@@ -1039,6 +1040,23 @@ void TestMainWindow::japaneseWindowHasNoEnglishLeft()
     }
     QVERIFY2(compared > 20, "too few texts compared");
     QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char('\n'))));
+}
+
+// The settings dialog shows each key's description as its tooltip, in the window's language.
+void TestMainWindow::settingsDescriptionsAreTranslated()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QLocale::Japanese, QLocale::Japan),
+                            QStringLiteral("drillstudio"), QStringLiteral("_"),
+                            qEnvironmentVariable("DRILLSTUDIO_BINARY_DIR")
+                                    + QStringLiteral("/src/app")));
+    QStringList left;
+    for (const Settings::Entry &entry : Settings::entries()) {
+        const QString ja = translator.translate("Settings", entry.description);
+        if (ja.isEmpty() || ja == QLatin1String(entry.description))
+            left << QLatin1String(entry.key);
+    }
+    QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
 }
 
 QTEST_MAIN(TestMainWindow)

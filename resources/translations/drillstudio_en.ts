@@ -3157,6 +3157,206 @@ Commands:
         <source>This setting comes from the environment variable %1; change it there.</source>
         <translation>This setting comes from the environment variable %1; change it there.</translation>
     </message>
+    <message>
+        <source>Provider for new videos: local (rendered on this machine) or openai.</source>
+        <translation>Provider for new videos: local (rendered on this machine) or openai.</translation>
+    </message>
+    <message>
+        <source>Where videos come from, in order: library (a matching video of the drill library, free and at once), then the first of local or openai generates one (the next when it refuses). Left at its default, generation/provider names the generator.</source>
+        <translation>Where videos come from, in order: library (a matching video of the drill library, free and at once), then the first of local or openai generates one (the next when it refuses). Left at its default, generation/provider names the generator.</translation>
+    </message>
+    <message>
+        <source>Model name sent to the openai provider.</source>
+        <translation>Model name sent to the openai provider.</translation>
+    </message>
+    <message>
+        <source>Video size, WIDTHxHEIGHT.</source>
+        <translation>Video size, WIDTHxHEIGHT.</translation>
+    </message>
+    <message>
+        <source>Video length in seconds.</source>
+        <translation>Video length in seconds.</translation>
+    </message>
+    <message>
+        <source>Prompt sent to the provider; {drill} stands for the drill text.</source>
+        <translation>Prompt sent to the provider; {drill} stands for the drill text.</translation>
+    </message>
+    <message>
+        <source>Runs with the same drill share one video (true) or each get their own (false).</source>
+        <translation>Runs with the same drill share one video (true) or each get their own (false).</translation>
+    </message>
+    <message>
+        <source>Cache size cap in bytes; least recently used videos go first. 0: no cap.</source>
+        <translation>Cache size cap in bytes; least recently used videos go first. 0: no cap.</translation>
+    </message>
+    <message>
+        <source>Videos not used for this many days are evicted. 0: keep.</source>
+        <translation>Videos not used for this many days are evicted. 0: keep.</translation>
+    </message>
+    <message>
+        <source>Local renders at the same time.</source>
+        <translation>Local renders at the same time.</translation>
+    </message>
+    <message>
+        <source>Remote jobs under way at the same time.</source>
+        <translation>Remote jobs under way at the same time.</translation>
+    </message>
+    <message>
+        <source>Overall time a job may take before it is given up.</source>
+        <translation>Overall time a job may take before it is given up.</translation>
+    </message>
+    <message>
+        <source>Daily spending cap for remote jobs in US dollars. 0: no cap.</source>
+        <translation>Daily spending cap for remote jobs in US dollars. 0: no cap.</translation>
+    </message>
+    <message>
+        <source>Monthly spending cap for remote jobs in US dollars. 0: no cap.</source>
+        <translation>Monthly spending cap for remote jobs in US dollars. 0: no cap.</translation>
+    </message>
+    <message>
+        <source>Job store: sqlite (a file in the data folder) or postgresql (shared by a team).</source>
+        <translation>Job store: sqlite (a file in the data folder) or postgresql (shared by a team).</translation>
+    </message>
+    <message>
+        <source>PostgreSQL address, postgresql://user@host:port/database (password from PGPASSWORD or ~/.pgpass).</source>
+        <translation>PostgreSQL address, postgresql://user@host:port/database (password from PGPASSWORD or ~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>Base URL of an OpenAI-compatible Videos API.</source>
+        <translation>Base URL of an OpenAI-compatible Videos API.</translation>
+    </message>
+    <message>
+        <source>Use an http:// openai/baseUrl on another machine although the API key then crosses the network unencrypted (http:// to this machine is always allowed).</source>
+        <translation>Use an http:// openai/baseUrl on another machine although the API key then crosses the network unencrypted (http:// to this machine is always allowed).</translation>
+    </message>
+    <message>
+        <source>Optional OpenAI-Organization header.</source>
+        <translation>Optional OpenAI-Organization header.</translation>
+    </message>
+    <message>
+        <source>Optional OpenAI-Project header.</source>
+        <translation>Optional OpenAI-Project header.</translation>
+    </message>
+    <message>
+        <source>A .env file that holds OPENAI_API_KEY=..., when the key is not in the environment.</source>
+        <translation>A .env file that holds OPENAI_API_KEY=..., when the key is not in the environment.</translation>
+    </message>
+    <message>
+        <source>Sizes the endpoint accepts.</source>
+        <translation>Sizes the endpoint accepts.</translation>
+    </message>
+    <message>
+        <source>Lengths the endpoint accepts.</source>
+        <translation>Lengths the endpoint accepts.</translation>
+    </message>
+    <message>
+        <source>Time one HTTP request may take.</source>
+        <translation>Time one HTTP request may take.</translation>
+    </message>
+    <message>
+        <source>First wait between status polls (grows with backoff; openai-poll-after-ms wins).</source>
+        <translation>First wait between status polls (grows with backoff; openai-poll-after-ms wins).</translation>
+    </message>
+    <message>
+        <source>Retries of a failed request that is safe to repeat.</source>
+        <translation>Retries of a failed request that is safe to repeat.</translation>
+    </message>
+    <message>
+        <source>Largest file the openai provider downloads, in bytes.</source>
+        <translation>Largest file the openai provider downloads, in bytes.</translation>
+    </message>
+    <message>
+        <source>US dollars per second of video, per model and size.</source>
+        <translation>US dollars per second of video, per model and size.</translation>
+    </message>
+    <message>
+        <source>Lowest confidence (0.5 to 1) at which a library video answers a drill text; 1: only exact drill names.</source>
+        <translation>Lowest confidence (0.5 to 1) at which a library video answers a drill text; 1: only exact drill names.</translation>
+    </message>
+    <message>
+        <source>Keep each imported file as it was, beside the converted video.</source>
+        <translation>Keep each imported file as it was, beside the converted video.</translation>
+    </message>
+    <message>
+        <source>Largest file accepted for import into the drill library, in bytes.</source>
+        <translation>Largest file accepted for import into the drill library, in bytes.</translation>
+    </message>
+    <message>
+        <source>Log file size at which it is rotated, in bytes.</source>
+        <translation>Log file size at which it is rotated, in bytes.</translation>
+    </message>
+    <message>
+        <source>Address the REST server (drillstudio serve) listens on.</source>
+        <translation>Address the REST server (drillstudio serve) listens on.</translation>
+    </message>
+    <message>
+        <source>Port of the REST server; 0 picks a free one.</source>
+        <translation>Port of the REST server; 0 picks a free one.</translation>
+    </message>
+    <message>
+        <source>File whose first line is the generation password (DRILLSTUDIO_GENERATION_PASSWORD wins).</source>
+        <translation>File whose first line is the generation password (DRILLSTUDIO_GENERATION_PASSWORD wins).</translation>
+    </message>
+    <message>
+        <source>Let POST /generate run without a password when none is configured (development machines only).</source>
+        <translation>Let POST /generate run without a password when none is configured (development machines only).</translation>
+    </message>
+    <message>
+        <source>Largest request body the REST server accepts, in bytes.</source>
+        <translation>Largest request body the REST server accepts, in bytes.</translation>
+    </message>
+    <message>
+        <source>Largest upload to POST /library/videos, in bytes (held in memory while it arrives).</source>
+        <translation>Largest upload to POST /library/videos, in bytes (held in memory while it arrives).</translation>
+    </message>
+    <message>
+        <source>Longest time POST /generate waits for the video before answering 202.</source>
+        <translation>Longest time POST /generate waits for the video before answering 202.</translation>
+    </message>
+    <message>
+        <source>Comma-separated addresses of proxies whose X-Forwarded-For names the client (for the password lockout).</source>
+        <translation>Comma-separated addresses of proxies whose X-Forwarded-For names the client (for the password lockout).</translation>
+    </message>
+    <message>
+        <source>User name for HTTP Basic on the admin routes (DELETE /cache/..., /metrics).</source>
+        <translation>User name for HTTP Basic on the admin routes (DELETE /cache/..., /metrics).</translation>
+    </message>
+    <message>
+        <source>Salted PBKDF2 hash of the admin password (drillstudio serve --hash-secret).</source>
+        <translation>Salted PBKDF2 hash of the admin password (drillstudio serve --hash-secret).</translation>
+    </message>
+    <message>
+        <source>Salted PBKDF2 hash of the Bearer API key for the admin routes (drillstudio serve --hash-secret).</source>
+        <translation>Salted PBKDF2 hash of the Bearer API key for the admin routes (drillstudio serve --hash-secret).</translation>
+    </message>
+    <message>
+        <source>Let clients on this machine use the admin routes without credentials.</source>
+        <translation>Let clients on this machine use the admin routes without credentials.</translation>
+    </message>
+    <message>
+        <source>How long an address is refused after five failed admin logins, in seconds.</source>
+        <translation>How long an address is refused after five failed admin logins, in seconds.</translation>
+    </message>
+    <message>
+        <source>Comma-separated host names the server answers to besides localhost and IP addresses (*.example.org allowed); guards against DNS rebinding.</source>
+        <translation>Comma-separated host names the server answers to besides localhost and IP addresses (*.example.org allowed); guards against DNS rebinding.</translation>
+    </message>
+    <message>
+        <source>Time a client has to send one request&apos;s headers and body, in seconds; slower clients are cut off.</source>
+        <translation>Time a client has to send one request&apos;s headers and body, in seconds; slower clients are cut off.</translation>
+    </message>
+    <message>
+        <source>Time a kept-alive connection may stay idle between requests, in seconds, before the server closes it.</source>
+        <translation>Time a kept-alive connection may stay idle between requests, in seconds, before the server closes it.</translation>
+    </message>
+    <message>
+        <source>Connections the REST server keeps open at most; more are answered 503.</source>
+        <translation>Connections the REST server keeps open at most; more are answered 503.</translation>
+    </message>
+    <message>
+        <source>Comma-separated origins (http://localhost:3000) whose pages may call the server from a browser.</source>
+        <translation>Comma-separated origins (http://localhost:3000) whose pages may call the server from a browser.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

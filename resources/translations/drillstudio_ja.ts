@@ -3141,6 +3141,206 @@ Commands:
         <source>This setting comes from the environment variable %1; change it there.</source>
         <translation>この設定は環境変数 %1 で指定されています。変更はそちらで行ってください。</translation>
     </message>
+    <message>
+        <source>Provider for new videos: local (rendered on this machine) or openai.</source>
+        <translation>新しい動画のプロバイダー: local（このマシンで描画）または openai。</translation>
+    </message>
+    <message>
+        <source>Where videos come from, in order: library (a matching video of the drill library, free and at once), then the first of local or openai generates one (the next when it refuses). Left at its default, generation/provider names the generator.</source>
+        <translation>動画の入手先を順に指定します: library（ドリルライブラリの一致する動画。無料ですぐに返ります）、次に local または openai の先頭が生成します（断られたときは次へ）。既定のままなら、生成元は generation/provider で決まります。</translation>
+    </message>
+    <message>
+        <source>Model name sent to the openai provider.</source>
+        <translation>openai プロバイダーに送るモデル名。</translation>
+    </message>
+    <message>
+        <source>Video size, WIDTHxHEIGHT.</source>
+        <translation>動画のサイズ（幅x高さ）。</translation>
+    </message>
+    <message>
+        <source>Video length in seconds.</source>
+        <translation>動画の長さ（秒）。</translation>
+    </message>
+    <message>
+        <source>Prompt sent to the provider; {drill} stands for the drill text.</source>
+        <translation>プロバイダーに送るプロンプト。{drill} はドリルの文章に置き換わります。</translation>
+    </message>
+    <message>
+        <source>Runs with the same drill share one video (true) or each get their own (false).</source>
+        <translation>同じドリルのランで 1 本の動画を共有する（true）か、ランごとに作る（false）か。</translation>
+    </message>
+    <message>
+        <source>Cache size cap in bytes; least recently used videos go first. 0: no cap.</source>
+        <translation>キャッシュの上限（バイト）。最近使われていない動画から削除します。0: 上限なし。</translation>
+    </message>
+    <message>
+        <source>Videos not used for this many days are evicted. 0: keep.</source>
+        <translation>この日数使われなかった動画を削除します。0: 削除しない。</translation>
+    </message>
+    <message>
+        <source>Local renders at the same time.</source>
+        <translation>同時に行うローカル描画の数。</translation>
+    </message>
+    <message>
+        <source>Remote jobs under way at the same time.</source>
+        <translation>同時に進めるリモートジョブの数。</translation>
+    </message>
+    <message>
+        <source>Overall time a job may take before it is given up.</source>
+        <translation>ジョブを打ち切るまでの全体の制限時間。</translation>
+    </message>
+    <message>
+        <source>Daily spending cap for remote jobs in US dollars. 0: no cap.</source>
+        <translation>リモートジョブの 1 日の支出上限（米ドル）。0: 上限なし。</translation>
+    </message>
+    <message>
+        <source>Monthly spending cap for remote jobs in US dollars. 0: no cap.</source>
+        <translation>リモートジョブの月間の支出上限（米ドル）。0: 上限なし。</translation>
+    </message>
+    <message>
+        <source>Job store: sqlite (a file in the data folder) or postgresql (shared by a team).</source>
+        <translation>ジョブストア: sqlite（データフォルダー内のファイル）または postgresql（チームで共有）。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL address, postgresql://user@host:port/database (password from PGPASSWORD or ~/.pgpass).</source>
+        <translation>PostgreSQL のアドレス。postgresql://ユーザー@ホスト:ポート/データベース（パスワードは PGPASSWORD または ~/.pgpass から）。</translation>
+    </message>
+    <message>
+        <source>Base URL of an OpenAI-compatible Videos API.</source>
+        <translation>OpenAI 互換 Videos API のベース URL。</translation>
+    </message>
+    <message>
+        <source>Use an http:// openai/baseUrl on another machine although the API key then crosses the network unencrypted (http:// to this machine is always allowed).</source>
+        <translation>API キーが暗号化されずにネットワークを通ることになっても、別のマシンの http:// の openai/baseUrl を使います（このマシンへの http:// は常に使えます）。</translation>
+    </message>
+    <message>
+        <source>Optional OpenAI-Organization header.</source>
+        <translation>OpenAI-Organization ヘッダー（省略可）。</translation>
+    </message>
+    <message>
+        <source>Optional OpenAI-Project header.</source>
+        <translation>OpenAI-Project ヘッダー（省略可）。</translation>
+    </message>
+    <message>
+        <source>A .env file that holds OPENAI_API_KEY=..., when the key is not in the environment.</source>
+        <translation>キーが環境変数にないときに読む、OPENAI_API_KEY=... を含む .env ファイル。</translation>
+    </message>
+    <message>
+        <source>Sizes the endpoint accepts.</source>
+        <translation>エンドポイントが受け付けるサイズ。</translation>
+    </message>
+    <message>
+        <source>Lengths the endpoint accepts.</source>
+        <translation>エンドポイントが受け付ける長さ。</translation>
+    </message>
+    <message>
+        <source>Time one HTTP request may take.</source>
+        <translation>1 回の HTTP リクエストにかけられる時間。</translation>
+    </message>
+    <message>
+        <source>First wait between status polls (grows with backoff; openai-poll-after-ms wins).</source>
+        <translation>状態確認の最初の間隔（バックオフで延びます。openai-poll-after-ms があればそちらが優先）。</translation>
+    </message>
+    <message>
+        <source>Retries of a failed request that is safe to repeat.</source>
+        <translation>繰り返しても安全な失敗リクエストの再試行回数。</translation>
+    </message>
+    <message>
+        <source>Largest file the openai provider downloads, in bytes.</source>
+        <translation>openai プロバイダーがダウンロードする最大ファイルサイズ（バイト）。</translation>
+    </message>
+    <message>
+        <source>US dollars per second of video, per model and size.</source>
+        <translation>モデルとサイズごとの、動画 1 秒あたりの価格（米ドル）。</translation>
+    </message>
+    <message>
+        <source>Lowest confidence (0.5 to 1) at which a library video answers a drill text; 1: only exact drill names.</source>
+        <translation>ライブラリの動画でドリルの文章に答える最低の確信度（0.5〜1）。1: ドリル名が完全に一致するときだけ。</translation>
+    </message>
+    <message>
+        <source>Keep each imported file as it was, beside the converted video.</source>
+        <translation>取り込んだ元のファイルを、変換した動画の横にそのまま残します。</translation>
+    </message>
+    <message>
+        <source>Largest file accepted for import into the drill library, in bytes.</source>
+        <translation>ドリルライブラリに取り込めるファイルの最大サイズ（バイト）。</translation>
+    </message>
+    <message>
+        <source>Log file size at which it is rotated, in bytes.</source>
+        <translation>ログファイルを切り替えるサイズ（バイト）。</translation>
+    </message>
+    <message>
+        <source>Address the REST server (drillstudio serve) listens on.</source>
+        <translation>REST サーバー（drillstudio serve）が待ち受けるアドレス。</translation>
+    </message>
+    <message>
+        <source>Port of the REST server; 0 picks a free one.</source>
+        <translation>REST サーバーのポート。0 なら空いているポートを選びます。</translation>
+    </message>
+    <message>
+        <source>File whose first line is the generation password (DRILLSTUDIO_GENERATION_PASSWORD wins).</source>
+        <translation>1 行目が生成パスワードのファイル（DRILLSTUDIO_GENERATION_PASSWORD があればそちらが優先）。</translation>
+    </message>
+    <message>
+        <source>Let POST /generate run without a password when none is configured (development machines only).</source>
+        <translation>パスワードが設定されていないとき、POST /generate をパスワードなしで実行できるようにします（開発用マシンのみ）。</translation>
+    </message>
+    <message>
+        <source>Largest request body the REST server accepts, in bytes.</source>
+        <translation>REST サーバーが受け付けるリクエスト本文の最大サイズ（バイト）。</translation>
+    </message>
+    <message>
+        <source>Largest upload to POST /library/videos, in bytes (held in memory while it arrives).</source>
+        <translation>POST /library/videos へのアップロードの最大サイズ（バイト。受信中はメモリーに保持されます）。</translation>
+    </message>
+    <message>
+        <source>Longest time POST /generate waits for the video before answering 202.</source>
+        <translation>POST /generate が 202 を返す前に動画を待つ最長時間。</translation>
+    </message>
+    <message>
+        <source>Comma-separated addresses of proxies whose X-Forwarded-For names the client (for the password lockout).</source>
+        <translation>X-Forwarded-For でクライアントを示すプロキシのアドレス（カンマ区切り。パスワードのロックアウトに使います）。</translation>
+    </message>
+    <message>
+        <source>User name for HTTP Basic on the admin routes (DELETE /cache/..., /metrics).</source>
+        <translation>管理用ルート（DELETE /cache/...、/metrics）の HTTP Basic 認証のユーザー名。</translation>
+    </message>
+    <message>
+        <source>Salted PBKDF2 hash of the admin password (drillstudio serve --hash-secret).</source>
+        <translation>管理者パスワードのソルト付き PBKDF2 ハッシュ（drillstudio serve --hash-secret で作成）。</translation>
+    </message>
+    <message>
+        <source>Salted PBKDF2 hash of the Bearer API key for the admin routes (drillstudio serve --hash-secret).</source>
+        <translation>管理用ルートの Bearer API キーのソルト付き PBKDF2 ハッシュ（drillstudio serve --hash-secret で作成）。</translation>
+    </message>
+    <message>
+        <source>Let clients on this machine use the admin routes without credentials.</source>
+        <translation>このマシンのクライアントには、認証なしで管理用ルートを使わせます。</translation>
+    </message>
+    <message>
+        <source>How long an address is refused after five failed admin logins, in seconds.</source>
+        <translation>管理者ログインに 5 回失敗したアドレスを拒否する時間（秒）。</translation>
+    </message>
+    <message>
+        <source>Comma-separated host names the server answers to besides localhost and IP addresses (*.example.org allowed); guards against DNS rebinding.</source>
+        <translation>localhost と IP アドレスのほかにサーバーが応答するホスト名（カンマ区切り、*.example.org も可）。DNS リバインディングを防ぎます。</translation>
+    </message>
+    <message>
+        <source>Time a client has to send one request&apos;s headers and body, in seconds; slower clients are cut off.</source>
+        <translation>クライアントが 1 つのリクエストのヘッダーと本文を送り終えるまでの時間（秒）。遅いクライアントは切断されます。</translation>
+    </message>
+    <message>
+        <source>Time a kept-alive connection may stay idle between requests, in seconds, before the server closes it.</source>
+        <translation>キープアライブ接続がリクエストの間に待機していられる時間（秒）。過ぎるとサーバーが閉じます。</translation>
+    </message>
+    <message>
+        <source>Connections the REST server keeps open at most; more are answered 503.</source>
+        <translation>REST サーバーが同時に開いておく接続の上限。超えた分には 503 を返します。</translation>
+    </message>
+    <message>
+        <source>Comma-separated origins (http://localhost:3000) whose pages may call the server from a browser.</source>
+        <translation>ブラウザーからサーバーを呼び出してよいページのオリジン（カンマ区切り、例: http://localhost:3000）。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

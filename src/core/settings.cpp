@@ -233,145 +233,224 @@ const QList<Settings::Entry> &Settings::entries()
 {
     static const QList<Entry> table = {
             {"generation/provider", QStringLiteral("local"),
-             "Provider for new videos: local (rendered on this machine) or openai.", checkProvider},
+             QT_TRANSLATE_NOOP(
+                     "Settings",
+                     "Provider for new videos: local (rendered on this machine) or openai."),
+             checkProvider},
             {"generation/providerOrder", QStringLiteral("library,local"),
-             "Where videos come from, in order: library (a matching video of the drill library, "
-             "free and at once), then the first of local or openai generates one (the next when "
-             "it refuses). Left at its default, generation/provider names the generator.",
+             QT_TRANSLATE_NOOP(
+                     "Settings",
+                     "Where videos come from, in order: library (a matching video of the drill "
+                     "library, "
+                     "free and at once), then the first of local or openai generates one (the next "
+                     "when "
+                     "it refuses). Left at its default, generation/provider names the generator."),
              checkProviderOrder},
             {"generation/model", QStringLiteral("sora-2"),
-             "Model name sent to the openai provider.", checkName},
-            {"generation/size", QStringLiteral("1280x720"), "Video size, WIDTHxHEIGHT.", checkSize},
-            {"generation/seconds", 4, "Video length in seconds.", checkRange<1, 60>},
+             QT_TRANSLATE_NOOP("Settings", "Model name sent to the openai provider."), checkName},
+            {"generation/size", QStringLiteral("1280x720"),
+             QT_TRANSLATE_NOOP("Settings", "Video size, WIDTHxHEIGHT."), checkSize},
+            {"generation/seconds", 4, QT_TRANSLATE_NOOP("Settings", "Video length in seconds."),
+             checkRange<1, 60>},
             {"generation/promptTemplate", defaultPromptTemplate(),
-             "Prompt sent to the provider; {drill} stands for the drill text.", checkPrompt},
+             QT_TRANSLATE_NOOP("Settings",
+                               "Prompt sent to the provider; {drill} stands for the drill text."),
+             checkPrompt},
             {"cache/shareVideos", true,
-             "Runs with the same drill share one video (true) or each get their own (false).",
+             QT_TRANSLATE_NOOP("Settings",
+                               "Runs with the same drill share one video (true) or each get their "
+                               "own (false)."),
              checkBool},
             {"cache/maxBytes", 0,
-             "Cache size cap in bytes; least recently used videos go first. 0: "
-             "no cap.",
+             QT_TRANSLATE_NOOP("Settings",
+                               "Cache size cap in bytes; least recently used videos go first. 0: "
+                               "no cap."),
              checkRange<0, 1'000'000'000'000'000>},
-            {"cache/maxAgeDays", 0, "Videos not used for this many days are evicted. 0: keep.",
+            {"cache/maxAgeDays", 0,
+             QT_TRANSLATE_NOOP("Settings",
+                               "Videos not used for this many days are evicted. 0: keep."),
              checkRange<0, 36500>},
-            {"jobs/maxLocalConcurrent", 1, "Local renders at the same time.", checkRange<1, 16>},
-            {"jobs/maxRemoteConcurrent", 4, "Remote jobs under way at the same time.",
+            {"jobs/maxLocalConcurrent", 1,
+             QT_TRANSLATE_NOOP("Settings", "Local renders at the same time."), checkRange<1, 16>},
+            {"jobs/maxRemoteConcurrent", 4,
+             QT_TRANSLATE_NOOP("Settings", "Remote jobs under way at the same time."),
              checkRange<1, 64>},
-            {"jobs/timeoutSeconds", 1800, "Overall time a job may take before it is given up.",
+            {"jobs/timeoutSeconds", 1800,
+             QT_TRANSLATE_NOOP("Settings", "Overall time a job may take before it is given up."),
              checkRange<10, 86400>},
-            {"budget/dailyUsd", 0, "Daily spending cap for remote jobs in US dollars. 0: no cap.",
+            {"budget/dailyUsd", 0,
+             QT_TRANSLATE_NOOP("Settings",
+                               "Daily spending cap for remote jobs in US dollars. 0: no cap."),
              checkMoney<0, 1000000>},
             {"budget/monthlyUsd", 0,
-             "Monthly spending cap for remote jobs in US dollars. 0: no cap.",
+             QT_TRANSLATE_NOOP("Settings",
+                               "Monthly spending cap for remote jobs in US dollars. 0: no cap."),
              checkMoney<0, 1000000>},
             {"store/backend", QStringLiteral("sqlite"),
-             "Job store: sqlite (a file in the data folder) or postgresql (shared by a team).",
+             QT_TRANSLATE_NOOP("Settings",
+                               "Job store: sqlite (a file in the data folder) or postgresql "
+                               "(shared by a team)."),
              checkBackend},
             {"store/postgresUrl", QString(),
-             "PostgreSQL address, postgresql://user@host:port/database (password from PGPASSWORD "
-             "or ~/.pgpass).",
+             QT_TRANSLATE_NOOP("Settings",
+                               "PostgreSQL address, postgresql://user@host:port/database (password "
+                               "from PGPASSWORD "
+                               "or ~/.pgpass)."),
              checkPostgresUrl},
             {"openai/baseUrl", QStringLiteral("https://api.openai.com/v1"),
-             "Base URL of an OpenAI-compatible Videos API.", checkUrl},
+             QT_TRANSLATE_NOOP("Settings", "Base URL of an OpenAI-compatible Videos API."),
+             checkUrl},
             {"openai/allowInsecure", false,
-             "Use an http:// openai/baseUrl on another machine although the API key then crosses "
-             "the network unencrypted (http:// to this machine is always allowed).",
+             QT_TRANSLATE_NOOP(
+                     "Settings",
+                     "Use an http:// openai/baseUrl on another machine although the API key then "
+                     "crosses "
+                     "the network unencrypted (http:// to this machine is always allowed)."),
              checkBool},
-            {"openai/organization", QString(), "Optional OpenAI-Organization header.",
+            {"openai/organization", QString(),
+             QT_TRANSLATE_NOOP("Settings", "Optional OpenAI-Organization header."),
              checkOptionalName},
-            {"openai/project", QString(), "Optional OpenAI-Project header.", checkOptionalName},
+            {"openai/project", QString(),
+             QT_TRANSLATE_NOOP("Settings", "Optional OpenAI-Project header."), checkOptionalName},
             {"openai/envFile", QString(),
-             "A .env file that holds OPENAI_API_KEY=..., when the key is not in the environment.",
+             QT_TRANSLATE_NOOP("Settings",
+                               "A .env file that holds OPENAI_API_KEY=..., when the key is not in "
+                               "the environment."),
              checkOptionalName},
             {"openai/allowedSizes", QStringLiteral("720x1280,1280x720,1024x1792,1792x1024"),
-             "Sizes the endpoint accepts.", checkSizeList},
-            {"openai/allowedSeconds", QStringLiteral("4,8,12"), "Lengths the endpoint accepts.",
-             checkSecondsList},
-            {"openai/requestTimeoutSeconds", 600, "Time one HTTP request may take.",
-             checkRange<1, 3600>},
+             QT_TRANSLATE_NOOP("Settings", "Sizes the endpoint accepts."), checkSizeList},
+            {"openai/allowedSeconds", QStringLiteral("4,8,12"),
+             QT_TRANSLATE_NOOP("Settings", "Lengths the endpoint accepts."), checkSecondsList},
+            {"openai/requestTimeoutSeconds", 600,
+             QT_TRANSLATE_NOOP("Settings", "Time one HTTP request may take."), checkRange<1, 3600>},
             {"openai/pollIntervalSeconds", 10,
-             "First wait between status polls (grows with backoff; openai-poll-after-ms wins).",
+             QT_TRANSLATE_NOOP("Settings",
+                               "First wait between status polls (grows with backoff; "
+                               "openai-poll-after-ms wins)."),
              checkRange<1, 600>},
-            {"openai/maxRetries", 2, "Retries of a failed request that is safe to repeat.",
+            {"openai/maxRetries", 2,
+             QT_TRANSLATE_NOOP("Settings", "Retries of a failed request that is safe to repeat."),
              checkRange<0, 10>},
             {"openai/maxDownloadBytes", 1024LL * 1024 * 1024,
-             "Largest file the openai provider downloads, in bytes.",
+             QT_TRANSLATE_NOOP("Settings", "Largest file the openai provider downloads, in bytes."),
              checkRange<1024, 64LL * 1024 * 1024 * 1024>},
             {"openai/prices",
              QStringLiteral("sora-2:720x1280=0.10,sora-2:1280x720=0.10,"
                             "sora-2-pro:720x1280=0.30,sora-2-pro:1280x720=0.30,"
                             "sora-2-pro:1024x1792=0.50,sora-2-pro:1792x1024=0.50"),
-             "US dollars per second of video, per model and size.", checkPrices},
+             QT_TRANSLATE_NOOP("Settings", "US dollars per second of video, per model and size."),
+             checkPrices},
             {"library/matchThreshold", 0.8,
-             "Lowest confidence (0.5 to 1) at which a library video answers a drill text; 1: "
-             "only exact drill names.",
+             QT_TRANSLATE_NOOP("Settings",
+                               "Lowest confidence (0.5 to 1) at which a library video answers a "
+                               "drill text; 1: "
+                               "only exact drill names."),
              checkThreshold},
             {"library/keepOriginals", false,
-             "Keep each imported file as it was, beside the converted video.", checkBool},
+             QT_TRANSLATE_NOOP("Settings",
+                               "Keep each imported file as it was, beside the converted video."),
+             checkBool},
             {"library/maxImportBytes", 2LL * 1024 * 1024 * 1024,
-             "Largest file accepted for import into the drill library, in bytes.",
+             QT_TRANSLATE_NOOP(
+                     "Settings",
+                     "Largest file accepted for import into the drill library, in bytes."),
              checkRange<1024 * 1024, 64LL * 1024 * 1024 * 1024>},
-            {"log/maxBytes", 2 * 1024 * 1024, "Log file size at which it is rotated, in bytes.",
+            {"log/maxBytes", 2 * 1024 * 1024,
+             QT_TRANSLATE_NOOP("Settings", "Log file size at which it is rotated, in bytes."),
              checkRange<4096, 1024LL * 1024 * 1024>},
             {"server/host", QStringLiteral("127.0.0.1"),
-             "Address the REST server (drillstudio serve) listens on.", checkName},
-            {"server/port", 8006, "Port of the REST server; 0 picks a free one.",
+             QT_TRANSLATE_NOOP("Settings",
+                               "Address the REST server (drillstudio serve) listens on."),
+             checkName},
+            {"server/port", 8006,
+             QT_TRANSLATE_NOOP("Settings", "Port of the REST server; 0 picks a free one."),
              checkRange<0, 65535>},
             {"server/passwordFile", QString(),
-             "File whose first line is the generation password "
-             "(DRILLSTUDIO_GENERATION_PASSWORD wins).",
+             QT_TRANSLATE_NOOP("Settings",
+                               "File whose first line is the generation password "
+                               "(DRILLSTUDIO_GENERATION_PASSWORD wins)."),
              checkOptionalName},
             {"server/openGeneration", false,
-             "Let POST /generate run without a password when none is configured (development "
-             "machines only).",
+             QT_TRANSLATE_NOOP("Settings",
+                               "Let POST /generate run without a password when none is configured "
+                               "(development "
+                               "machines only)."),
              checkBool},
             {"server/maxBodyBytes", 64 * 1024,
-             "Largest request body the REST server accepts, in bytes.",
+             QT_TRANSLATE_NOOP("Settings",
+                               "Largest request body the REST server accepts, in bytes."),
              checkRange<1024, 16 * 1024 * 1024>},
             {"server/maxUploadBytes", 512LL * 1024 * 1024,
-             "Largest upload to POST /library/videos, in bytes (held in memory while it "
-             "arrives).",
+             QT_TRANSLATE_NOOP(
+                     "Settings",
+                     "Largest upload to POST /library/videos, in bytes (held in memory while it "
+                     "arrives)."),
              checkRange<64 * 1024, 4LL * 1024 * 1024 * 1024>},
             {"server/maxWaitSeconds", 290,
-             "Longest time POST /generate waits for the video before answering 202.",
+             QT_TRANSLATE_NOOP(
+                     "Settings",
+                     "Longest time POST /generate waits for the video before answering 202."),
              checkRange<0, 3600>},
             {"server/trustedProxies", QString(),
-             "Comma-separated addresses of proxies whose X-Forwarded-For names the client (for "
-             "the password lockout).",
+             QT_TRANSLATE_NOOP("Settings",
+                               "Comma-separated addresses of proxies whose X-Forwarded-For names "
+                               "the client (for "
+                               "the password lockout)."),
              checkOptionalName},
             {"server/adminUser", QString(),
-             "User name for HTTP Basic on the admin routes (DELETE /cache/..., /metrics).",
+             QT_TRANSLATE_NOOP(
+                     "Settings",
+                     "User name for HTTP Basic on the admin routes (DELETE /cache/..., /metrics)."),
              checkOptionalName},
             {"server/adminPasswordHash", QString(),
-             "Salted PBKDF2 hash of the admin password (drillstudio serve --hash-secret).",
+             QT_TRANSLATE_NOOP(
+                     "Settings",
+                     "Salted PBKDF2 hash of the admin password (drillstudio serve --hash-secret)."),
              checkSecretHash},
             {"server/apiKeyHash", QString(),
-             "Salted PBKDF2 hash of the Bearer API key for the admin routes (drillstudio serve "
-             "--hash-secret).",
+             QT_TRANSLATE_NOOP("Settings",
+                               "Salted PBKDF2 hash of the Bearer API key for the admin routes "
+                               "(drillstudio serve "
+                               "--hash-secret)."),
              checkSecretHash},
             {"server/localhostBypass", true,
-             "Let clients on this machine use the admin routes without credentials.", checkBool},
+             QT_TRANSLATE_NOOP(
+                     "Settings",
+                     "Let clients on this machine use the admin routes without credentials."),
+             checkBool},
             {"server/banSeconds", 3600,
-             "How long an address is refused after five failed admin logins, in seconds.",
+             QT_TRANSLATE_NOOP(
+                     "Settings",
+                     "How long an address is refused after five failed admin logins, in seconds."),
              checkRange<1, 7 * 24 * 3600>},
             {"server/allowedHosts", QString(),
-             "Comma-separated host names the server answers to besides localhost and IP "
-             "addresses (*.example.org allowed); guards against DNS rebinding.",
+             QT_TRANSLATE_NOOP(
+                     "Settings",
+                     "Comma-separated host names the server answers to besides localhost and IP "
+                     "addresses (*.example.org allowed); guards against DNS rebinding."),
              checkOptionalName},
             {"server/requestTimeoutSeconds", 30,
-             "Time a client has to send one request's headers and body, in seconds; slower "
-             "clients are cut off.",
+             QT_TRANSLATE_NOOP(
+                     "Settings",
+                     "Time a client has to send one request's headers and body, in seconds; slower "
+                     "clients are cut off."),
              checkRange<1, 3600>},
             {"server/idleTimeoutSeconds", 60,
-             "Time a kept-alive connection may stay idle between requests, in seconds, before the "
-             "server closes it.",
+             QT_TRANSLATE_NOOP("Settings",
+                               "Time a kept-alive connection may stay idle between requests, in "
+                               "seconds, before the "
+                               "server closes it."),
              checkRange<1, 3600>},
             {"server/maxConnections", 512,
-             "Connections the REST server keeps open at most; more are answered 503.",
+             QT_TRANSLATE_NOOP(
+                     "Settings",
+                     "Connections the REST server keeps open at most; more are answered 503."),
              checkRange<1, 100000>},
             {"server/corsOrigins", QString(),
-             "Comma-separated origins (http://localhost:3000) whose pages may call the server "
-             "from a browser.",
+             QT_TRANSLATE_NOOP("Settings",
+                               "Comma-separated origins (http://localhost:3000) whose pages may "
+                               "call the server "
+                               "from a browser."),
              checkOptionalName},
     };
     return table;
