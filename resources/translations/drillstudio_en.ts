@@ -1070,96 +1070,17 @@ Commands:
         <source>Also named, not in the library: %1.</source>
         <translation>Also named, not in the library: %1.</translation>
     </message>
-</context>
-<context>
-    <name>Importer</name>
     <message>
-        <source>The file %1 does not exist.</source>
-        <translation>The file %1 does not exist.</translation>
+        <source>%1: the text says &quot;%2&quot;, a name of this drill (&quot;%3&quot;); confidence %4%.</source>
+        <translation>%1: the text says &quot;%2&quot;, a name of this drill (&quot;%3&quot;); confidence %4%.</translation>
     </message>
     <message>
-        <source>The file %1 cannot be read.</source>
-        <translation>The file %1 cannot be read.</translation>
+        <source>%1: the text reads almost like &quot;%2&quot;; confidence %3%.</source>
+        <translation>%1: the text reads almost like &quot;%2&quot;; confidence %3%.</translation>
     </message>
     <message>
-        <source>%1 is damaged or incomplete: it starts like a video but cannot be opened. Copy it again.</source>
-        <translation>%1 is damaged or incomplete: it starts like a video but cannot be opened. Copy it again.</translation>
-    </message>
-    <message>
-        <source>%1 is not a video file (MP4, MOV, WebM or MKV).</source>
-        <translation>%1 is not a video file (MP4, MOV, WebM or MKV).</translation>
-    </message>
-    <message>
-        <source>%1 is damaged or incomplete: its streams cannot be read.</source>
-        <translation>%1 is damaged or incomplete: its streams cannot be read.</translation>
-    </message>
-    <message>
-        <source>%1 has no video picture (only sound or a cover image).</source>
-        <translation>%1 has no video picture (only sound or a cover image).</translation>
-    </message>
-    <message>
-        <source>The video in %1 uses the %2 codec, which this system cannot decode.</source>
-        <translation>The video in %1 uses the %2 codec, which this system cannot decode.</translation>
-    </message>
-    <message>
-        <source>Out of memory.</source>
-        <translation>Out of memory.</translation>
-    </message>
-    <message>
-        <source>The video in %1 (%2) cannot be decoded: %3</source>
-        <translation>The video in %1 (%2) cannot be decoded: %3</translation>
-    </message>
-    <message>
-        <source>The trim end must come after the trim start.</source>
-        <translation>The trim end must come after the trim start.</translation>
-    </message>
-    <message>
-        <source>The trim start (%1 s) is past the end of the video (%2 s).</source>
-        <translation>The trim start (%1 s) is past the end of the video (%2 s).</translation>
-    </message>
-    <message>
-        <source>The video size %1x%2 is not supported.</source>
-        <translation>The video size %1x%2 is not supported.</translation>
-    </message>
-    <message>
-        <source>The MP4 file cannot be created: %1</source>
-        <translation>The MP4 file cannot be created: %1</translation>
-    </message>
-    <message>
-        <source>The H.264 encoder (libx264) is not available on this system.</source>
-        <translation>The H.264 encoder (libx264) is not available on this system.</translation>
-    </message>
-    <message>
-        <source>The H.264 encoder cannot start: %1</source>
-        <translation>The H.264 encoder cannot start: %1</translation>
-    </message>
-    <message>
-        <source>The imported video cannot be written: %1</source>
-        <translation>The imported video cannot be written: %1</translation>
-    </message>
-    <message>
-        <source>Encoding failed: %1</source>
-        <translation>Encoding failed: %1</translation>
-    </message>
-    <message>
-        <source>The picture format of this video cannot be converted.</source>
-        <translation>The picture format of this video cannot be converted.</translation>
-    </message>
-    <message>
-        <source>The import was cancelled.</source>
-        <translation>The import was cancelled.</translation>
-    </message>
-    <message>
-        <source>The video data is damaged: %1</source>
-        <translation>The video data is damaged: %1</translation>
-    </message>
-    <message>
-        <source>No picture could be decoded: the file is damaged or incomplete.</source>
-        <translation>No picture could be decoded: the file is damaged or incomplete.</translation>
-    </message>
-    <message>
-        <source>The file ends early: only %1 of %2 seconds could be read. It is probably incomplete; copy it again.</source>
-        <translation>The file ends early: only %1 of %2 seconds could be read. It is probably incomplete; copy it again.</translation>
+        <source>%1: the text says &quot;%2&quot;, written almost like &quot;%3&quot;; confidence %4%.</source>
+        <translation>%1: the text says &quot;%2&quot;, written almost like &quot;%3&quot;; confidence %4%.</translation>
     </message>
 </context>
 <context>
@@ -2457,6 +2378,21 @@ Commands:
     </message>
 </context>
 <context>
+    <name>MediaBackend</name>
+    <message>
+        <source>made for another version</source>
+        <translation>made for another version</translation>
+    </message>
+    <message>
+        <source>The video module of DrillStudio (FFmpeg) was not found (looked for %1). Reinstall DrillStudio.</source>
+        <translation>The video module of DrillStudio (FFmpeg) was not found (looked for %1). Reinstall DrillStudio.</translation>
+    </message>
+    <message>
+        <source>The video module of DrillStudio (FFmpeg) cannot be loaded: %1. Reinstall DrillStudio.</source>
+        <translation>The video module of DrillStudio (FFmpeg) cannot be loaded: %1. Reinstall DrillStudio.</translation>
+    </message>
+</context>
+<context>
     <name>OpenAICall</name>
     <message>
         <source>the download was longer than announced</source>
@@ -3517,6 +3453,97 @@ Commands:
     <message>
         <source>%1 is not a video file (it is %2).</source>
         <translation>%1 is not a video file (it is %2).</translation>
+    </message>
+</context>
+<context>
+    <name>VideoImporter</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>The file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>The file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or incomplete: it starts like a video but cannot be opened. Copy it again.</source>
+        <translation>%1 is damaged or incomplete: it starts like a video but cannot be opened. Copy it again.</translation>
+    </message>
+    <message>
+        <source>%1 is not a video file (MP4, MOV, WebM or MKV).</source>
+        <translation>%1 is not a video file (MP4, MOV, WebM or MKV).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or incomplete: its streams cannot be read.</source>
+        <translation>%1 is damaged or incomplete: its streams cannot be read.</translation>
+    </message>
+    <message>
+        <source>%1 has no video picture (only sound or a cover image).</source>
+        <translation>%1 has no video picture (only sound or a cover image).</translation>
+    </message>
+    <message>
+        <source>The video in %1 uses the %2 codec, which this system cannot decode.</source>
+        <translation>The video in %1 uses the %2 codec, which this system cannot decode.</translation>
+    </message>
+    <message>
+        <source>Out of memory.</source>
+        <translation>Out of memory.</translation>
+    </message>
+    <message>
+        <source>The video in %1 (%2) cannot be decoded: %3</source>
+        <translation>The video in %1 (%2) cannot be decoded: %3</translation>
+    </message>
+    <message>
+        <source>The trim end must come after the trim start.</source>
+        <translation>The trim end must come after the trim start.</translation>
+    </message>
+    <message>
+        <source>The trim start (%1 s) is past the end of the video (%2 s).</source>
+        <translation>The trim start (%1 s) is past the end of the video (%2 s).</translation>
+    </message>
+    <message>
+        <source>The video size %1x%2 is not supported.</source>
+        <translation>The video size %1x%2 is not supported.</translation>
+    </message>
+    <message>
+        <source>The MP4 file cannot be created: %1</source>
+        <translation>The MP4 file cannot be created: %1</translation>
+    </message>
+    <message>
+        <source>The H.264 encoder (libx264) is not available on this system.</source>
+        <translation>The H.264 encoder (libx264) is not available on this system.</translation>
+    </message>
+    <message>
+        <source>The H.264 encoder cannot start: %1</source>
+        <translation>The H.264 encoder cannot start: %1</translation>
+    </message>
+    <message>
+        <source>The imported video cannot be written: %1</source>
+        <translation>The imported video cannot be written: %1</translation>
+    </message>
+    <message>
+        <source>Encoding failed: %1</source>
+        <translation>Encoding failed: %1</translation>
+    </message>
+    <message>
+        <source>The picture format of this video cannot be converted.</source>
+        <translation>The picture format of this video cannot be converted.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled.</source>
+        <translation>The import was cancelled.</translation>
+    </message>
+    <message>
+        <source>The video data is damaged: %1</source>
+        <translation>The video data is damaged: %1</translation>
+    </message>
+    <message>
+        <source>No picture could be decoded: the file is damaged or incomplete.</source>
+        <translation>No picture could be decoded: the file is damaged or incomplete.</translation>
+    </message>
+    <message>
+        <source>The file ends early: only %1 of %2 seconds could be read. It is probably incomplete; copy it again.</source>
+        <translation>The file ends early: only %1 of %2 seconds could be read. It is probably incomplete; copy it again.</translation>
     </message>
 </context>
 <context>

@@ -1058,96 +1058,17 @@ Commands:
         <source>Also named, not in the library: %1.</source>
         <translation>ライブラリにないドリルも書かれています: %1。</translation>
     </message>
-</context>
-<context>
-    <name>Importer</name>
     <message>
-        <source>The file %1 does not exist.</source>
-        <translation>ファイル %1 がありません。</translation>
+        <source>%1: the text says &quot;%2&quot;, a name of this drill (&quot;%3&quot;); confidence %4%.</source>
+        <translation>%1: 文中の「%2」はこのドリルの呼び名（「%3」）です。確度 %4%。</translation>
     </message>
     <message>
-        <source>The file %1 cannot be read.</source>
-        <translation>ファイル %1 を読み込めません。</translation>
+        <source>%1: the text reads almost like &quot;%2&quot;; confidence %3%.</source>
+        <translation>%1: 文中に「%2」とほぼ同じ読みがあります。確度 %3%。</translation>
     </message>
     <message>
-        <source>%1 is damaged or incomplete: it starts like a video but cannot be opened. Copy it again.</source>
-        <translation>%1 は壊れているか途中までしかありません。動画のように始まっていますが開けません。もう一度コピーしてください。</translation>
-    </message>
-    <message>
-        <source>%1 is not a video file (MP4, MOV, WebM or MKV).</source>
-        <translation>%1 は動画ファイル（MP4、MOV、WebM、MKV）ではありません。</translation>
-    </message>
-    <message>
-        <source>%1 is damaged or incomplete: its streams cannot be read.</source>
-        <translation>%1 は壊れているか途中までしかありません。ストリームを読み取れません。</translation>
-    </message>
-    <message>
-        <source>%1 has no video picture (only sound or a cover image).</source>
-        <translation>%1 には映像がありません（音声かカバー画像だけです）。</translation>
-    </message>
-    <message>
-        <source>The video in %1 uses the %2 codec, which this system cannot decode.</source>
-        <translation>%1 の映像は %2 コーデックで、このシステムでは再生（デコード）できません。</translation>
-    </message>
-    <message>
-        <source>Out of memory.</source>
-        <translation>メモリが足りません。</translation>
-    </message>
-    <message>
-        <source>The video in %1 (%2) cannot be decoded: %3</source>
-        <translation>%1 の映像（%2）をデコードできません: %3</translation>
-    </message>
-    <message>
-        <source>The trim end must come after the trim start.</source>
-        <translation>切り出しの終わりは始まりより後にしてください。</translation>
-    </message>
-    <message>
-        <source>The trim start (%1 s) is past the end of the video (%2 s).</source>
-        <translation>切り出しの始まり（%1 秒）が動画の終わり（%2 秒）より後です。</translation>
-    </message>
-    <message>
-        <source>The video size %1x%2 is not supported.</source>
-        <translation>動画サイズ %1x%2 には対応していません。</translation>
-    </message>
-    <message>
-        <source>The MP4 file cannot be created: %1</source>
-        <translation>MP4 ファイルを作成できません: %1</translation>
-    </message>
-    <message>
-        <source>The H.264 encoder (libx264) is not available on this system.</source>
-        <translation>このシステムには H.264 エンコーダー（libx264）がありません。</translation>
-    </message>
-    <message>
-        <source>The H.264 encoder cannot start: %1</source>
-        <translation>H.264 エンコーダーを開始できません: %1</translation>
-    </message>
-    <message>
-        <source>The imported video cannot be written: %1</source>
-        <translation>取り込んだ動画を書き込めません: %1</translation>
-    </message>
-    <message>
-        <source>Encoding failed: %1</source>
-        <translation>エンコードに失敗しました: %1</translation>
-    </message>
-    <message>
-        <source>The picture format of this video cannot be converted.</source>
-        <translation>この動画の画素形式は変換できません。</translation>
-    </message>
-    <message>
-        <source>The import was cancelled.</source>
-        <translation>取り込みを中止しました。</translation>
-    </message>
-    <message>
-        <source>The video data is damaged: %1</source>
-        <translation>動画のデータが壊れています: %1</translation>
-    </message>
-    <message>
-        <source>No picture could be decoded: the file is damaged or incomplete.</source>
-        <translation>映像を1枚もデコードできませんでした。ファイルが壊れているか途中までしかありません。</translation>
-    </message>
-    <message>
-        <source>The file ends early: only %1 of %2 seconds could be read. It is probably incomplete; copy it again.</source>
-        <translation>ファイルが途中で終わっています。%2 秒のうち %1 秒しか読めませんでした。コピーが不完全なようです。もう一度コピーしてください。</translation>
+        <source>%1: the text says &quot;%2&quot;, written almost like &quot;%3&quot;; confidence %4%.</source>
+        <translation>%1: 文中の「%2」は「%3」とほぼ同じ書き方です。確度 %4%。</translation>
     </message>
 </context>
 <context>
@@ -2441,6 +2362,21 @@ Commands:
     </message>
 </context>
 <context>
+    <name>MediaBackend</name>
+    <message>
+        <source>made for another version</source>
+        <translation>別のバージョン用です</translation>
+    </message>
+    <message>
+        <source>The video module of DrillStudio (FFmpeg) was not found (looked for %1). Reinstall DrillStudio.</source>
+        <translation>DrillStudio の動画モジュール（FFmpeg）が見つかりません（探した場所: %1）。DrillStudio を入れ直してください。</translation>
+    </message>
+    <message>
+        <source>The video module of DrillStudio (FFmpeg) cannot be loaded: %1. Reinstall DrillStudio.</source>
+        <translation>DrillStudio の動画モジュール（FFmpeg）を読み込めません: %1。DrillStudio を入れ直してください。</translation>
+    </message>
+</context>
+<context>
     <name>OpenAICall</name>
     <message>
         <source>the download was longer than announced</source>
@@ -3501,6 +3437,97 @@ Commands:
     <message>
         <source>%1 is not a video file (it is %2).</source>
         <translation>%1 は動画ファイルではありません（%2 です）。</translation>
+    </message>
+</context>
+<context>
+    <name>VideoImporter</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>ファイル %1 がありません。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>ファイル %1 を読み込めません。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or incomplete: it starts like a video but cannot be opened. Copy it again.</source>
+        <translation>%1 は壊れているか途中までしかありません。動画のように始まっていますが開けません。もう一度コピーしてください。</translation>
+    </message>
+    <message>
+        <source>%1 is not a video file (MP4, MOV, WebM or MKV).</source>
+        <translation>%1 は動画ファイル（MP4、MOV、WebM、MKV）ではありません。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or incomplete: its streams cannot be read.</source>
+        <translation>%1 は壊れているか途中までしかありません。ストリームを読み取れません。</translation>
+    </message>
+    <message>
+        <source>%1 has no video picture (only sound or a cover image).</source>
+        <translation>%1 には映像がありません（音声かカバー画像だけです）。</translation>
+    </message>
+    <message>
+        <source>The video in %1 uses the %2 codec, which this system cannot decode.</source>
+        <translation>%1 の映像は %2 コーデックで、このシステムでは再生（デコード）できません。</translation>
+    </message>
+    <message>
+        <source>Out of memory.</source>
+        <translation>メモリが足りません。</translation>
+    </message>
+    <message>
+        <source>The video in %1 (%2) cannot be decoded: %3</source>
+        <translation>%1 の映像（%2）をデコードできません: %3</translation>
+    </message>
+    <message>
+        <source>The trim end must come after the trim start.</source>
+        <translation>切り出しの終わりは始まりより後にしてください。</translation>
+    </message>
+    <message>
+        <source>The trim start (%1 s) is past the end of the video (%2 s).</source>
+        <translation>切り出しの始まり（%1 秒）が動画の終わり（%2 秒）より後です。</translation>
+    </message>
+    <message>
+        <source>The video size %1x%2 is not supported.</source>
+        <translation>動画サイズ %1x%2 には対応していません。</translation>
+    </message>
+    <message>
+        <source>The MP4 file cannot be created: %1</source>
+        <translation>MP4 ファイルを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>The H.264 encoder (libx264) is not available on this system.</source>
+        <translation>このシステムには H.264 エンコーダー（libx264）がありません。</translation>
+    </message>
+    <message>
+        <source>The H.264 encoder cannot start: %1</source>
+        <translation>H.264 エンコーダーを開始できません: %1</translation>
+    </message>
+    <message>
+        <source>The imported video cannot be written: %1</source>
+        <translation>取り込んだ動画を書き込めません: %1</translation>
+    </message>
+    <message>
+        <source>Encoding failed: %1</source>
+        <translation>エンコードに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>The picture format of this video cannot be converted.</source>
+        <translation>この動画の画素形式は変換できません。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled.</source>
+        <translation>取り込みを中止しました。</translation>
+    </message>
+    <message>
+        <source>The video data is damaged: %1</source>
+        <translation>動画のデータが壊れています: %1</translation>
+    </message>
+    <message>
+        <source>No picture could be decoded: the file is damaged or incomplete.</source>
+        <translation>映像を1枚もデコードできませんでした。ファイルが壊れているか途中までしかありません。</translation>
+    </message>
+    <message>
+        <source>The file ends early: only %1 of %2 seconds could be read. It is probably incomplete; copy it again.</source>
+        <translation>ファイルが途中で終わっています。%2 秒のうち %1 秒しか読めませんでした。コピーが不完全なようです。もう一度コピーしてください。</translation>
     </message>
 </context>
 <context>

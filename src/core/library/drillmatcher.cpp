@@ -482,20 +482,26 @@ QList<DrillMention> DrillMatcher::mentions(const QString &text, double threshold
 
 namespace {
 
+// The same context as the rest of this file's texts, for lupdate as for the program.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(DrillMatcher)
+};
+
 QString describe(const DrillMention &m)
 {
     const int percent = int(qRound(m.confidence * 100));
     switch (m.method) {
     case DrillMention::Method::Synonym:
-        return tr("%1: the text says \"%2\", a name of this drill (\"%3\"); confidence %4%.")
+        return Text::tr("%1: the text says \"%2\", a name of this drill (\"%3\"); confidence %4%.")
                 .arg(m.name, m.said, m.term)
                 .arg(percent);
     case DrillMention::Method::Reading:
-        return tr("%1: the text reads almost like \"%2\"; confidence %3%.")
+        return Text::tr("%1: the text reads almost like \"%2\"; confidence %3%.")
                 .arg(m.name, m.term)
                 .arg(percent);
     case DrillMention::Method::Characters:
-        return tr("%1: the text says \"%2\", written almost like \"%3\"; confidence %4%.")
+        return Text::tr("%1: the text says \"%2\", written almost like \"%3\"; confidence %4%.")
                 .arg(m.name, m.said, m.term)
                 .arg(percent);
     }

@@ -1,6 +1,4 @@
-#include "mp4encoder.h"
-
-#include "renderlog.h"
+#include "ffmpeg.h"
 
 #include <QImage>
 
@@ -23,7 +21,9 @@ QString avError(int code)
 
 } // namespace
 
-struct Mp4Encoder::Private
+namespace Ffmpeg {
+
+struct Encoder::Private
 {
     AVFormatContext *format = nullptr;
     AVCodecContext *codec = nullptr;
@@ -31,7 +31,7 @@ struct Mp4Encoder::Private
     AVFrame *frame = nullptr;
     AVPacket *packet = nullptr;
     SwsContext *sws = nullptr;
-    Options options;
+    Mp4Encoder::Options options;
     int64_t nextPts = 0;
     bool headerWritten = false;
 
@@ -76,7 +76,7 @@ struct Mp4Encoder::Private
     }
 };
 
-Mp4Encoder::Mp4Encoder()
+Encoder::Encoder()
     : d(std::make_unique<Private>())
 {
     // libx264 reports statistics at "info" level; only errors belong in our log.
@@ -87,14 +87,14 @@ Mp4Encoder::Mp4Encoder()
     Q_UNUSED(quiet);
 }
 
-Mp4Encoder::~Mp4Encoder() = default;
+Encoder::~Encoder() = default;
 
-int Mp4Encoder::framesWritten() const
+int Encoder::framesWritten() const
 {
     return int(d->nextPts);
 }
 
-bool Mp4Encoder::open(const QString &path, const Options &options)
+bool Encoder::open(const QString &path, const Mp4Encoder::Options &options)
 {
     d->release();
     d->options = options;
@@ -192,7 +192,7 @@ bool Mp4Encoder::open(const QString &path, const Options &options)
     return true;
 }
 
-bool Mp4Encoder::addFrame(const QImage &image)
+bool Encoder::addFrame(const QImage &image)
 {
     if (!d->headerWritten) {
         m_error = QStringLiteral("encoder is not open");
@@ -223,7 +223,7 @@ bool Mp4Encoder::addFrame(const QImage &image)
     return true;
 }
 
-bool Mp4Encoder::finish()
+bool Encoder::finish()
 {
     if (!d->headerWritten) {
         m_error = QStringLiteral("encoder is not open");
@@ -245,7 +245,9 @@ bool Mp4Encoder::finish()
     return true;
 }
 
-void Mp4Encoder::abort()
+void Encoder::abort()
 {
     d->release();
 }
+
+} // namespace Ffmpeg

@@ -1,4 +1,4 @@
-#include "videoimporter.h"
+#include "ffmpeg.h"
 
 #include "renderlog.h"
 
@@ -21,11 +21,6 @@ extern "C" {
 #include <cstring>
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("VideoImporter", text);
-}
 
 QString avError(int code)
 {
@@ -130,6 +125,9 @@ int swsColorspace(AVColorSpace space)
 
 struct Importer
 {
+    Q_DECLARE_TR_FUNCTIONS(VideoImporter)
+
+public:
     const VideoImporter::Options &options;
     const VideoImporter::Progress &progress;
     VideoImporter::Result result;
@@ -636,10 +634,12 @@ struct Importer
 
 } // namespace
 
-namespace VideoImporter {
+namespace Ffmpeg {
 
-Result import(const QString &inputPath, const QString &outputPath, const Options &options,
-              const Progress &progress)
+using VideoImporter::Result;
+
+Result importVideo(const QString &inputPath, const QString &outputPath,
+                   const VideoImporter::Options &options, const VideoImporter::Progress &progress)
 {
     // libx264 reports statistics at "info" level; only errors belong in our log.
     av_log_set_level(AV_LOG_ERROR);
@@ -664,4 +664,4 @@ Result import(const QString &inputPath, const QString &outputPath, const Options
     return result;
 }
 
-} // namespace VideoImporter
+} // namespace Ffmpeg

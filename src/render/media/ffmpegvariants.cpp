@@ -1,6 +1,5 @@
 #include "contentvariants.h"
-
-#include "mediaprobe.h"
+#include "ffmpeg.h"
 
 #include <QImage>
 #include <QPainter>
@@ -125,19 +124,21 @@ int frameCountOf(const MediaInfo &info)
 
 } // namespace
 
-namespace ContentVariants {
+namespace Ffmpeg {
+
+using namespace ContentVariants;
 
 bool writeThumbnailWebp(const QString &mp4Path, const QString &outputPath, QString *error)
 {
-    const MediaInfo info = MediaProbe::probe(mp4Path);
+    const MediaInfo info = Ffmpeg::probe(mp4Path, false);
     if (!info.valid)
         return fail(error, info.error);
     const int frames = frameCountOf(info);
     const int index = qBound(0, int(std::lround(info.frameRate)), frames - 1);
     QString decodeError;
-    QList<QImage> images = MediaProbe::decodeFrames(mp4Path, {index}, &decodeError);
+    QList<QImage> images = Ffmpeg::decodeFrames(mp4Path, {index}, &decodeError);
     if (images.isEmpty()) // a shorter stream than its header claims: fall back to the first frame
-        images = MediaProbe::decodeFrames(mp4Path, {0}, &decodeError);
+        images = Ffmpeg::decodeFrames(mp4Path, {0}, &decodeError);
     if (images.isEmpty() || images.constFirst().isNull())
         return fail(error,
                     decodeError.isEmpty() ? QStringLiteral("no frame decoded") : decodeError);
@@ -149,7 +150,7 @@ bool writeThumbnailWebp(const QString &mp4Path, const QString &outputPath, QStri
 
 bool writeSpritesheetJpeg(const QString &mp4Path, const QString &outputPath, QString *error)
 {
-    const MediaInfo info = MediaProbe::probe(mp4Path);
+    const MediaInfo info = Ffmpeg::probe(mp4Path, false);
     if (!info.valid)
         return fail(error, info.error);
     const int frames = frameCountOf(info);
@@ -161,7 +162,7 @@ bool writeSpritesheetJpeg(const QString &mp4Path, const QString &outputPath, QSt
             indices.append(index);
     }
     QString decodeError;
-    const QList<QImage> images = MediaProbe::decodeFrames(mp4Path, indices, &decodeError);
+    const QList<QImage> images = Ffmpeg::decodeFrames(mp4Path, indices, &decodeError);
     if (images.isEmpty())
         return fail(error,
                     decodeError.isEmpty() ? QStringLiteral("no frame decoded") : decodeError);
@@ -193,4 +194,4 @@ bool writeSpritesheetJpeg(const QString &mp4Path, const QString &outputPath, QSt
     return writeFile(outputPath, jpeg, error);
 }
 
-} // namespace ContentVariants
+} // namespace Ffmpeg
