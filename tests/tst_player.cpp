@@ -48,6 +48,7 @@ private Q_SLOTS:
     void spaceOnAPlayerButtonPressesIt();
     void newShortcutsAreListed();
     void playerControlsHaveNames();
+    void videoChosenWhileOpeningWaitsForTheFirstPaint();
 
 private:
     template<typename T>
@@ -452,6 +453,29 @@ void TestPlayer::playerControlsHaveNames()
             missing << widget->objectName();
     }
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u',')));
+}
+
+// The media backend starts after the window's first paint; a video chosen before that is loaded
+// then, and shows its first frame. A player that is not on screen has its media at once.
+void TestPlayer::videoChosenWhileOpeningWaitsForTheFirstPaint()
+{
+    PreviewWidget hidden;
+    hidden.setSource(m_video30, false);
+    QVERIFY(hidden.hasMedia());
+    QCOMPARE(hidden.player()->source(), QUrl::fromLocalFile(m_video30));
+
+    PreviewWidget opening;
+    opening.resize(480, 360);
+    opening.show();
+    opening.setSource(m_video30, false);
+    QVERIFY(!opening.hasMedia());
+    QSignalSpy first(&opening, &PreviewWidget::firstFrameShown);
+    QVERIFY(QTest::qWaitForWindowExposed(&opening));
+    QTRY_VERIFY(opening.hasMedia());
+    QCOMPARE(opening.player()->source(), QUrl::fromLocalFile(m_video30));
+    QTRY_VERIFY_WITH_TIMEOUT(first.count() == 1, 20000);
+    QTRY_COMPARE(opening.player()->playbackState(), QMediaPlayer::PausedState);
+    QVERIFY(!opening.currentImage().isNull());
 }
 
 QTEST_MAIN(TestPlayer)

@@ -1,5 +1,7 @@
 #include "previewwidget.h"
 
+#include "startupprobe.h"
+
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QApplication>
@@ -17,14 +19,17 @@
 #include <QMediaMetaData>
 #include <QMediaPlayer>
 #include <QMouseEvent>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QShortcut>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QStyleOptionSlider>
 #include <QTextEdit>
 #include <QTime>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QVideoFrame>
@@ -78,10 +83,7 @@ void SeekSlider::mousePressEvent(QMouseEvent *event)
 
 PreviewWidget::PreviewWidget(QWidget *parent)
     : QWidget(parent)
-    , m_player(new QMediaPlayer(this))
-    , m_video(new QVideoWidget(this))
-    , m_comparePlayer(new QMediaPlayer(this))
-    , m_compareVideo(new QVideoWidget(this))
+    , m_videoStandIn(new QWidget(this))
     , m_playButton(new QToolButton(this))
     , m_previousFrameButton(new QToolButton(this))
     , m_nextFrameButton(new QToolButton(this))
@@ -98,17 +100,15 @@ PreviewWidget::PreviewWidget(QWidget *parent)
     , m_messageLabel(new QLabel(this))
     , m_placeholder(nullptr)
 {
-    for (QVideoWidget *video : {m_video, m_compareVideo}) {
-        video->setMinimumSize(240, 135);
-        video->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-    }
-    m_video->setAccessibleName(tr("Video"));
-    m_compareVideo->setAccessibleName(tr("Video compared"));
-    m_compareVideo->setObjectName(QStringLiteral("compareVideo"));
-    m_compareVideo->hide();
-    m_player->setVideoOutput(m_video);
-    m_comparePlayer->setVideoOutput(m_compareVideo);
-    m_comparePlayer->setObjectName(QStringLiteral("comparePlayer"));
+    // The video surface and the players come after the window's first paint (see
+    // ensureMedia): until then a black area of the same size holds their place.
+    m_videoStandIn->setMinimumSize(240, 135);
+    m_videoStandIn->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    m_videoStandIn->setAutoFillBackground(true);
+    QPalette black = m_videoStandIn->palette();
+    black.setColor(QPalette::Window, Qt::black);
+    m_videoStandIn->setPalette(black);
+    m_videoStandIn->setAccessibleName(tr("Video"));
 
     m_playButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_playButton->setToolTip(tr("Play or pause (Space)"));
@@ -168,8 +168,8 @@ PreviewWidget::PreviewWidget(QWidget *parent)
 
     // Short rows, so that the controls fit a narrow window.
     auto *videos = new QHBoxLayout;
-    videos->addWidget(m_video, 1);
-    videos->addWidget(m_compareVideo, 1);
+    videos->addWidget(m_videoStandIn, 1);
+    m_videosLayout = videos;
     auto *seekRow = new QHBoxLayout;
     seekRow->addWidget(m_positionSlider, 1);
     seekRow->addWidget(m_timeLabel);
@@ -218,7 +218,7 @@ PreviewWidget::PreviewWidget(QWidget *parent)
             setComparisonSource(QString());
             return;
         }
-        const QString folder = m_player->source().isLocalFile()
+        const QString folder = m_player && m_player->source().isLocalFile()
                 ? QFileInfo(m_player->source().toLocalFile()).absolutePath()
                 : QDir::homePath();
         const QString path = m_askOpenPath(folder);
@@ -226,6 +226,57 @@ PreviewWidget::PreviewWidget(QWidget *parent)
             setComparisonSource(path);
     });
     connect(m_positionSlider, &SeekSlider::seekRequested, this, &PreviewWidget::seek);
+    connect(m_loopCheck, &QCheckBox::toggled, this, [this](bool loop) {
+        if (m_player)
+            m_player->setLoops(loop ? QMediaPlayer::Infinite : QMediaPlayer::Once);
+    });
+    connect(m_speedCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (!m_player)
+            return;
+        const double rate = m_speedCombo->itemData(index).toDouble();
+        m_player->setPlaybackRate(rate);
+        m_comparePlayer->setPlaybackRate(rate);
+    });
+    // The same keys in the player's own window; one set is on at a time.
+    m_ownShortcuts = addShortcuts(this);
+    for (QShortcut *shortcut : std::as_const(m_ownShortcuts))
+        shortcut->setEnabled(false);
+    updateButtons();
+    updateAbLabel();
+}
+
+// Creating the first QVideoWidget starts the media backend (GStreamer and its device monitor),
+// which takes a few tens of milliseconds: the window is painted first, and this runs right after
+// (or at once when something needs the player before that).
+void PreviewWidget::ensureMedia()
+{
+    if (m_player)
+        return;
+    m_player = new QMediaPlayer(this);
+    m_video = new QVideoWidget(this);
+    m_comparePlayer = new QMediaPlayer(this);
+    m_compareVideo = new QVideoWidget(this);
+    for (QVideoWidget *video : {m_video, m_compareVideo}) {
+        video->setMinimumSize(240, 135);
+        video->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    }
+    m_video->setAccessibleName(tr("Video"));
+    m_compareVideo->setAccessibleName(tr("Video compared"));
+    m_compareVideo->setObjectName(QStringLiteral("compareVideo"));
+    m_compareVideo->hide();
+    m_player->setVideoOutput(m_video);
+    m_comparePlayer->setVideoOutput(m_compareVideo);
+    m_comparePlayer->setObjectName(QStringLiteral("comparePlayer"));
+    m_videosLayout->replaceWidget(m_videoStandIn, m_video);
+    m_videosLayout->setStretchFactor(m_video, 1);
+    m_videosLayout->addWidget(m_compareVideo, 1);
+    delete m_videoStandIn;
+    m_videoStandIn = nullptr;
+    const auto applyPending = qScopeGuard([this] {
+        if (!m_pendingSource.isEmpty())
+            setSource(std::exchange(m_pendingSource, QString()), m_pendingAutoPlay);
+        StartupProbe::ready();
+    });
     connect(m_player, &QMediaPlayer::positionChanged, this, &PreviewWidget::updatePosition);
     connect(m_player, &QMediaPlayer::durationChanged, this, &PreviewWidget::updateDuration);
     connect(m_player, &QMediaPlayer::playbackStateChanged, this, [this] {
@@ -235,14 +286,6 @@ PreviewWidget::PreviewWidget(QWidget *parent)
         updateButtons();
     });
     connect(m_player, &QMediaPlayer::mediaStatusChanged, this, &PreviewWidget::onMediaStatus);
-    connect(m_loopCheck, &QCheckBox::toggled, this, [this](bool loop) {
-        m_player->setLoops(loop ? QMediaPlayer::Infinite : QMediaPlayer::Once);
-    });
-    connect(m_speedCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
-        const double rate = m_speedCombo->itemData(index).toDouble();
-        m_player->setPlaybackRate(rate);
-        m_comparePlayer->setPlaybackRate(rate);
-    });
     for (QMediaPlayer *player : {m_player, m_comparePlayer}) {
         connect(player, &QMediaPlayer::errorOccurred, this,
                 [this](QMediaPlayer::Error error, const QString &text) {
@@ -257,20 +300,28 @@ PreviewWidget::PreviewWidget(QWidget *parent)
                 });
     }
     connect(m_video->videoSink(), &QVideoSink::videoFrameChanged, this, &PreviewWidget::onFrame);
-    m_player->setLoops(QMediaPlayer::Infinite);
-    // The same keys in the player's own window; one set is on at a time.
-    m_ownShortcuts = addShortcuts(this);
-    for (QShortcut *shortcut : std::as_const(m_ownShortcuts))
-        shortcut->setEnabled(false);
-    updateButtons();
-    updateAbLabel();
+    m_player->setLoops(m_loopCheck->isChecked() ? QMediaPlayer::Infinite : QMediaPlayer::Once);
+    m_player->setPlaybackRate(playbackRate());
+    m_comparePlayer->setPlaybackRate(playbackRate());
+}
+
+void PreviewWidget::paintEvent(QPaintEvent *event)
+{
+    QWidget::paintEvent(event);
+    m_painted = true;
+    if (!m_player && !m_mediaQueued) {
+        m_mediaQueued = true;
+        QTimer::singleShot(0, this, &PreviewWidget::ensureMedia);
+    }
 }
 
 PreviewWidget::~PreviewWidget()
 {
     qApp->removeEventFilter(this);
-    m_player->stop();
-    m_comparePlayer->stop();
+    if (m_player) {
+        m_player->stop();
+        m_comparePlayer->stop();
+    }
 }
 
 void PreviewWidget::setSource(const QString &filePath, bool autoPlay)
@@ -283,6 +334,15 @@ void PreviewWidget::setSource(const QString &filePath, bool autoPlay)
     m_loopA = m_loopB = -1;
     updateAbLabel();
     m_waitingForFirstFrame = !autoPlay;
+    if (!m_player && isVisible() && !m_painted) {
+        // Shown but not painted yet (a video chosen while the window opens): the window comes
+        // first, the video right after.
+        m_pendingSource = filePath;
+        m_pendingAutoPlay = autoPlay;
+        updateButtons();
+        return;
+    }
+    ensureMedia();
     m_player->setSource(QUrl::fromLocalFile(filePath));
     // Without autoplay, play once the media is loaded and stop at the first frame that arrives:
     // a paused pipeline alone does not draw, and playing before the media is loaded loses the
@@ -347,8 +407,11 @@ void PreviewWidget::onFrame(const QVideoFrame &frame)
 void PreviewWidget::clear()
 {
     m_waitingForFirstFrame = false;
-    m_player->stop();
-    m_player->setSource(QUrl());
+    m_pendingSource.clear();
+    if (m_player) {
+        m_player->stop();
+        m_player->setSource(QUrl());
+    }
     m_shownFrameUs = -1;
     m_originUs = -1;
     m_loopA = m_loopB = -1;
@@ -381,6 +444,8 @@ qint64 PreviewWidget::currentFrame() const
     // passed (a tiny allowance absorbs rounding to whole ms and µs).
     if (m_stepTarget >= 0)
         return qint64(std::floor(double(m_stepTarget) * m_frameRate / 1000.0 + 1e-3));
+    if (!m_player)
+        return 0;
     if (m_shownFrameUs >= 0 && m_player->playbackState() != QMediaPlayer::PlayingState)
         return qint64(std::floor(
                 double(m_shownFrameUs - qMax<qint64>(0, m_originUs)) * m_frameRate / 1e6 + 1e-3));
@@ -389,6 +454,8 @@ qint64 PreviewWidget::currentFrame() const
 
 void PreviewWidget::updatePosition(qint64 position)
 {
+    if (!m_player)
+        return;
     const bool playing = m_player->playbackState() == QMediaPlayer::PlayingState;
     if (m_stepTarget >= 0 && playing)
         m_stepTarget = -1;
@@ -427,7 +494,8 @@ void PreviewWidget::updateDuration(qint64 duration)
 
 void PreviewWidget::togglePlay()
 {
-    if (m_player->source().isEmpty())
+    ensureMedia();
+    if (!m_player || m_player->source().isEmpty())
         return;
     m_waitingForFirstFrame = false;
     if (m_player->playbackState() == QMediaPlayer::PlayingState) {
@@ -452,8 +520,11 @@ void PreviewWidget::togglePlay()
 
 void PreviewWidget::seek(qint64 position)
 {
+    ensureMedia();
     // While paused, the picture of the new place arrives a little later: until then the frame
     // number is the one asked for.
+    if (!m_player)
+        return;
     m_stepTarget = m_player->playbackState() == QMediaPlayer::PlayingState ? -1 : position;
     m_player->setPosition(position);
     if (isComparing())
@@ -462,7 +533,8 @@ void PreviewWidget::seek(qint64 position)
 
 void PreviewWidget::stepFrame(int direction)
 {
-    if (m_player->source().isEmpty())
+    ensureMedia();
+    if (!m_player || m_player->source().isEmpty())
         return;
     m_waitingForFirstFrame = false;
     if (m_player->playbackState() == QMediaPlayer::PlayingState)
@@ -511,7 +583,8 @@ void PreviewWidget::faster()
 
 void PreviewWidget::cycleAbLoop()
 {
-    if (m_player->source().isEmpty())
+    ensureMedia();
+    if (!m_player || m_player->source().isEmpty())
         return;
     const qint64 here = m_stepTarget >= 0 ? m_stepTarget : m_player->position();
     if (m_loopA < 0)
@@ -690,13 +763,16 @@ bool PreviewWidget::eventFilter(QObject *watched, QEvent *event)
 
 QImage PreviewWidget::currentImage() const
 {
+    if (!m_video)
+        return {};
     return m_video->videoSink()->videoFrame().toImage();
 }
 
 bool PreviewWidget::snapshot()
 {
+    ensureMedia();
     const QImage image = currentImage();
-    if (m_player->source().isEmpty() || image.isNull()) {
+    if (!m_player || m_player->source().isEmpty() || image.isNull()) {
         m_messageLabel->setToolTip(QString());
         showError(tr("There is no picture to save yet."));
         return false;
@@ -723,6 +799,9 @@ bool PreviewWidget::snapshot()
 
 void PreviewWidget::setComparisonSource(const QString &filePath)
 {
+    if (filePath.isEmpty() && !m_player)
+        return;
+    ensureMedia();
     if (filePath.isEmpty()) {
         m_comparePlayer->stop();
         m_comparePlayer->setSource(QUrl());
@@ -755,14 +834,14 @@ void PreviewWidget::setComparisonSource(const QString &filePath)
 
 bool PreviewWidget::isComparing() const
 {
-    return !m_comparePlayer->source().isEmpty();
+    return m_comparePlayer && !m_comparePlayer->source().isEmpty();
 }
 
 void PreviewWidget::updateButtons()
 {
-    const bool hasSource = !m_player->source().isEmpty();
-    const bool playing
-            = m_player->playbackState() == QMediaPlayer::PlayingState && !m_waitingForFirstFrame;
+    const bool hasSource = m_player && !m_player->source().isEmpty();
+    const bool playing = m_player && m_player->playbackState() == QMediaPlayer::PlayingState
+            && !m_waitingForFirstFrame;
     m_playButton->setIcon(
             style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     for (QWidget *control :

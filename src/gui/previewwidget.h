@@ -12,6 +12,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QKeyEvent;
 class QLabel;
 class QMediaPlayer;
@@ -53,8 +54,18 @@ public:
     void showMessage(const QString &text);
     QString message() const;
 
-    QMediaPlayer *player() const { return m_player; }
-    QVideoWidget *videoWidget() const { return m_video; }
+    // The players and video surfaces exist from the first use on (see ensureMedia).
+    QMediaPlayer *player()
+    {
+        ensureMedia();
+        return m_player;
+    }
+    QVideoWidget *videoWidget()
+    {
+        ensureMedia();
+        return m_video;
+    }
+    bool hasMedia() const { return m_player != nullptr; }
     // Frames per second of the current video, from its stream (30 until known).
     double frameRate() const { return m_frameRate; }
     // The number of the frame at the current position, counted from 0.
@@ -95,8 +106,16 @@ public:
     // An empty path ends the comparison.
     void setComparisonSource(const QString &filePath);
     bool isComparing() const;
-    QMediaPlayer *comparisonPlayer() const { return m_comparePlayer; }
-    QVideoWidget *comparisonVideoWidget() const { return m_compareVideo; }
+    QMediaPlayer *comparisonPlayer()
+    {
+        ensureMedia();
+        return m_comparePlayer;
+    }
+    QVideoWidget *comparisonVideoWidget()
+    {
+        ensureMedia();
+        return m_compareVideo;
+    }
 
     // Asks where to save a snapshot; replaced in tests. Empty: cancelled.
     using SavePathHandler = std::function<QString(const QString &suggested)>;
@@ -123,8 +142,10 @@ Q_SIGNALS:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
+    void ensureMedia();
     void updatePosition(qint64 position);
     void updateDuration(qint64 duration);
     void onMediaStatus();
@@ -137,10 +158,16 @@ private:
     void placeAsWindow(bool window);
     QList<QShortcut *> addShortcuts(QWidget *host);
 
-    QMediaPlayer *m_player;
-    QVideoWidget *m_video;
-    QMediaPlayer *m_comparePlayer;
-    QVideoWidget *m_compareVideo;
+    QMediaPlayer *m_player = nullptr;
+    QVideoWidget *m_video = nullptr;
+    QMediaPlayer *m_comparePlayer = nullptr;
+    QVideoWidget *m_compareVideo = nullptr;
+    QWidget *m_videoStandIn; // holds the video's place until ensureMedia
+    QHBoxLayout *m_videosLayout = nullptr;
+    bool m_mediaQueued = false;
+    bool m_painted = false;
+    QString m_pendingSource; // chosen before the media existed
+    bool m_pendingAutoPlay = false;
     QToolButton *m_playButton;
     QToolButton *m_previousFrameButton;
     QToolButton *m_nextFrameButton;

@@ -1,6 +1,9 @@
 #pragma once
-// For the start-up benchmark: when DRILLSTUDIO_STARTUP_PROBE is set, the first time the window
-// is exposed (and painted) the program prints "shown <wall clock µs> <peak RSS kB>" and quits.
+// For the start-up benchmark: when DRILLSTUDIO_STARTUP_PROBE is set, the program prints
+//   shown <wall clock µs>   the first time the window is exposed and painted,
+//   ready <wall clock µs>   when its start-up work is done (for DrillStudio: the player exists),
+//   peak <kB>               its peak RSS half a second after both, once the start settled,
+// and quits.
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFile>
@@ -14,6 +17,12 @@
 
 namespace StartupProbe {
 
+inline bool enabled()
+{
+    static const bool on = qEnvironmentVariableIsSet("DRILLSTUDIO_STARTUP_PROBE");
+    return on;
+}
+
 inline qint64 peakRssKb()
 {
     QFile status(QStringLiteral("/proc/self/status"));
@@ -24,6 +33,48 @@ inline qint64 peakRssKb()
             return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     }
     return -1;
+}
+
+inline qint64 wallClockUs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_REALTIME, &now);
+    return qint64(now.tv_sec) * 1000000 + now.tv_nsec / 1000;
+}
+
+struct State
+{
+    bool shown = false;
+    bool ready = false;
+    bool settling = false;
+};
+
+inline State &state()
+{
+    static State s;
+    return s;
+}
+
+inline void settleIfDone()
+{
+    State &s = state();
+    if (!s.shown || !s.ready || s.settling)
+        return;
+    s.settling = true;
+    QTimer::singleShot(500, qApp, [] {
+        QTextStream(stdout) << "peak " << peakRssKb() << Qt::endl;
+        QCoreApplication::exit(0);
+    });
+}
+
+// The program's own start-up work is done.
+inline void ready()
+{
+    if (!enabled() || state().ready)
+        return;
+    state().ready = true;
+    QTextStream(stdout) << "ready " << wallClockUs() << Qt::endl;
+    settleIfDone();
 }
 
 class Watcher final : public QObject
@@ -39,11 +90,9 @@ protected:
             m_done = true;
             // After the paint that the expose event starts.
             QTimer::singleShot(0, this, [] {
-                timespec now {};
-                clock_gettime(CLOCK_REALTIME, &now);
-                QTextStream(stdout) << "shown " << qint64(now.tv_sec) * 1000000 + now.tv_nsec / 1000
-                                    << ' ' << peakRssKb() << Qt::endl;
-                QCoreApplication::exit(0);
+                QTextStream(stdout) << "shown " << wallClockUs() << Qt::endl;
+                state().shown = true;
+                settleIfDone();
             });
         }
         return false;
@@ -56,7 +105,7 @@ private:
 // Call after window->show().
 inline void watch(QWidget *window)
 {
-    if (!qEnvironmentVariableIsSet("DRILLSTUDIO_STARTUP_PROBE") || !window->windowHandle())
+    if (!enabled() || !window->windowHandle())
         return;
     window->windowHandle()->installEventFilter(new Watcher(window));
 }
