@@ -87,8 +87,11 @@ bool Database::configure(QSqlDatabase &db) const
 {
     QSqlQuery q(db);
     if (m_config.backend == Backend::SQLite) {
+        // A page cache of 512 KiB per connection instead of SQLite's 2 MiB: a process holds
+        // several connections (the window one per reader thread), the operating system caches
+        // the file anyway, and a scan of a large library would otherwise fill each of them.
         const char *pragmas[] = {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                                 "PRAGMA foreign_keys=ON"};
+                                 "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-512"};
         for (const char *pragma : pragmas) {
             if (!q.exec(QLatin1String(pragma))) {
                 qCWarning(lcStore) << pragma << "failed:" << q.lastError().text();
