@@ -71,6 +71,13 @@ private:
         m_panel->resize(900, 700);
         m_panel->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+        waitForReload(m_panel.get());
+    }
+
+    // The library is read off the GUI thread: until the read on its way is shown.
+    static void waitForReload(DrillLibraryPanel *panel)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isReloading(), 20000);
     }
 
     // Files in the library folder, temporary ones included.
@@ -162,8 +169,8 @@ private Q_SLOTS:
                  QStringLiteral("High knees"));
         QCOMPARE(japanese.data(DrillLibraryModel::VideoIdRole).toString(), id);
         // The stored WebP thumbnail, decoded.
+        QTRY_VERIFY(!japanese.data(Qt::DecorationRole).value<QPixmap>().isNull());
         const QPixmap thumbnail = japanese.data(Qt::DecorationRole).value<QPixmap>();
-        QVERIFY(!thumbnail.isNull());
         QVERIFY(thumbnail.width() <= DrillLibraryModel::ThumbnailSize.width());
     }
 
@@ -311,6 +318,7 @@ private Q_SLOTS:
         QCOMPARE(saved->notes, QStringLiteral("Filmed indoors."));
         QCOMPARE(saved->cues,
                  QStringList({QStringLiteral("膝を高く"), QStringLiteral("Arms drive the knees")}));
+        waitForReload(m_panel.get());
         QCOMPARE(m_panel->model()->index(0, DrillLibraryModel::CuesColumn).data().toString(),
                  QStringLiteral("膝を高く / Arms drive the knees"));
         QCOMPARE(m_panel->selectedVideoId(), id);
@@ -344,6 +352,7 @@ private Q_SLOTS:
         QVERIFY(m_panel->removeSelected());
         QVERIFY(asked.contains(QStringLiteral("4711")));
         QVERIFY(!m_context->library()->video(id).has_value());
+        waitForReload(m_panel.get());
         QCOMPARE(m_panel->model()->rowCount(), 0);
         QVERIFY(!QFile::exists(m_context->videos()->absolutePath(video.filePath)));
         QVERIFY(!QFile::exists(m_context->videos()->absolutePath(video.thumbnailPath)));
@@ -409,6 +418,7 @@ private Q_SLOTS:
         MainWindow window(m_context.get());
         DrillLibraryPanel *panel = window.drillLibraryPanel();
         QVERIFY(panel);
+        waitForReload(panel);
         QCOMPARE(panel->model()->rowCount(), 1);
         panel->selectVideo(id);
         QSignalSpy asked(panel, &DrillLibraryPanel::previewRequested);

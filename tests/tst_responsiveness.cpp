@@ -7,6 +7,7 @@
 #include "jobmanager.h"
 #include "jobspec.h"
 #include "jobstore.h"
+#include "drilllibrarypanel.h"
 #include "mainwindow.h"
 #include "serverpanel.h"
 #include "settings.h"
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void cleanup();
     void batchRenders();
     void serverUnderLoad();
+    void postgresTableLocked_data();
     void postgresTableLocked();
 
 private:
@@ -224,8 +226,17 @@ void TestResponsiveness::serverUnderLoad()
 // Another session holds an ACCESS EXCLUSIVE lock on the jobs table in an open transaction. The
 // coach keeps typing drills, selecting and generating; the window stays responsive, and what
 // was asked for arrives once the lock is released.
+void TestResponsiveness::postgresTableLocked_data()
+{
+    QTest::addColumn<QByteArray>("tables");
+    QTest::newRow("jobs") << QByteArray("jobs");
+    // The drill library's tables: the Drill library tab reads them whenever the store changes.
+    QTest::newRow("drill library") << QByteArray("library_videos, drill_synonyms");
+}
+
 void TestResponsiveness::postgresTableLocked()
 {
+    QFETCH(QByteArray, tables);
     StoreFixture fixture;
     {
         Database database;
@@ -256,8 +267,9 @@ void TestResponsiveness::postgresTableLocked()
                 QStringLiteral("ON_ERROR_STOP=1"), url.toString()});
     QVERIFY(psql.waitForStarted());
     // Held for four seconds at most, so that a window that does wait gets its answer in the end.
-    psql.write("BEGIN;\nLOCK TABLE jobs IN ACCESS EXCLUSIVE MODE;\nSELECT 'locked-' || 'now';\n"
-               "SELECT pg_sleep(4);\nCOMMIT;\n\\q\n");
+    psql.write("BEGIN;\nLOCK TABLE " + tables
+               + " IN ACCESS EXCLUSIVE MODE;\nSELECT 'locked-' || 'now';\n"
+                 "SELECT pg_sleep(4);\nCOMMIT;\n\\q\n");
     // Handed over now: a window blocked later must not keep the COMMIT from psql.
     QVERIFY(psql.waitForBytesWritten(10000));
     psql.closeWriteChannel();
@@ -275,6 +287,8 @@ void TestResponsiveness::postgresTableLocked()
     auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("panelTabs"));
     for (int i = 0; i < tabs->count(); ++i)
         tabs->setCurrentIndex(i);
+    // What a change in the store makes the Drill library tab do.
+    m_window->drillLibraryPanel()->reload();
     typeDrill(QStringLiteral("腕立て 5 回"));
     // The heartbeat, the store watcher and the hint timer while the lock is held.
     QTRY_COMPARE_WITH_TIMEOUT(psql.state(), QProcess::NotRunning, 60000);

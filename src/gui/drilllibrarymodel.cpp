@@ -3,6 +3,7 @@
 #include <QImageReader>
 #include <QLocale>
 #include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
 
 DrillLibraryModel::DrillLibraryModel(std::function<QString(const QString &)> resolve,
                                      QObject *parent)
@@ -30,6 +31,7 @@ QStringList DrillLibraryModel::namesIn(const LibraryVideo &video, const QString 
     return names;
 }
 
+// Decoded on the thread pool, not in a paint: the row is told when its picture is there.
 QPixmap DrillLibraryModel::thumbnail(const LibraryVideo &video) const
 {
     if (video.thumbnailPath.isEmpty())
@@ -37,16 +39,33 @@ QPixmap DrillLibraryModel::thumbnail(const LibraryVideo &video) const
     auto found = m_thumbnails.constFind(video.thumbnailPath);
     if (found != m_thumbnails.cend())
         return *found;
-    QImageReader reader(m_resolve(video.thumbnailPath));
-    reader.setAutoTransform(true);
-    const QSize size = reader.size();
-    if (size.isValid())
-        reader.setScaledSize(size.scaled(ThumbnailSize, Qt::KeepAspectRatio));
-    const QImage image = reader.read();
-    // A picture that cannot be read is remembered as none, so it is not read again each paint.
-    const QPixmap pixmap = image.isNull() ? QPixmap() : QPixmap::fromImage(image);
-    m_thumbnails.insert(video.thumbnailPath, pixmap);
-    return pixmap;
+    if (m_thumbnailsLoading.contains(video.thumbnailPath))
+        return {};
+    const QString relative = video.thumbnailPath;
+    m_thumbnailsLoading.insert(relative);
+    auto *self = const_cast<DrillLibraryModel *>(this);
+    QtConcurrent::run([file = m_resolve(relative)] {
+        // Stored thumbnails are WebP: naming the format keeps Qt from loading every image
+        // plugin to ask each whether it reads the file.
+        QImageReader reader(file, "webp");
+        reader.setAutoDetectImageFormat(false);
+        reader.setAutoTransform(true);
+        const QSize size = reader.size();
+        if (size.isValid())
+            reader.setScaledSize(size.scaled(ThumbnailSize, Qt::KeepAspectRatio));
+        return reader.read();
+    }).then(self, [self, relative](const QImage &image) {
+        self->m_thumbnailsLoading.remove(relative);
+        // A picture that cannot be read is remembered as none, so it is not read again.
+        self->m_thumbnails.insert(relative, image.isNull() ? QPixmap() : QPixmap::fromImage(image));
+        for (int row = 0; row < self->m_videos.size(); ++row) {
+            if (self->m_videos.at(row).thumbnailPath == relative) {
+                const QModelIndex at = self->index(row, JapaneseColumn);
+                Q_EMIT self->dataChanged(at, at, {Qt::DecorationRole});
+            }
+        }
+    });
+    return {};
 }
 
 QVariant DrillLibraryModel::data(const QModelIndex &index, int role) const

@@ -1,12 +1,13 @@
 #pragma once
 // The drill library's demonstration videos as a table: thumbnail and drill names (Japanese,
 // English), notes, coaching cues, length and the file they came from. Thumbnails are read from
-// the stored WebP pictures when a row is first shown, then kept.
+// the stored WebP pictures off the GUI thread when a row is first shown, then kept.
 #include "library/librarystore.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QPixmap>
+#include <QSet>
 
 #include <functional>
 
@@ -54,4 +55,5 @@ private:
     std::function<QString(const QString &)> m_resolve;
     QList<LibraryVideo> m_videos;
     mutable QHash<QString, QPixmap> m_thumbnails; // by thumbnail path
+    mutable QSet<QString> m_thumbnailsLoading;
 };

@@ -1,9 +1,13 @@
 #include "drilllibrarypanel.h"
 
 #include "appcontext.h"
+#include "clock.h"
 #include "database.h"
 #include "drilllibrarymodel.h"
 #include "library/drilllibrary.h"
+#include "library/librarystore.h"
+#include "library/synonyms.h"
+#include "storereader.h"
 #include "ui_drilllibrarypanel.h"
 #include "videostore.h"
 
@@ -55,6 +59,7 @@ DrillLibraryPanel::DrillLibraryPanel(AppContext *context, QWidget *parent)
     : QWidget(parent)
     , ui(std::make_unique<Ui::DrillLibraryPanel>())
     , m_context(context)
+    , m_reader(new StoreReader(context->database(), this))
     , m_model(new DrillLibraryModel(
               [videos = context->videos()](const QString &path) {
                   return videos->absolutePath(path);
@@ -198,26 +203,68 @@ QStringList DrillLibraryPanel::splitNames(const QString &text)
     return names;
 }
 
+struct DrillLibraryPanel::LibraryRead
+{
+    QString revision;
+    bool changed = false;
+    QList<LibraryVideo> videos;
+    QList<DrillSynonym> synonyms;
+};
+
+// Read on the reader's thread with its own connection: a locked or slow database never holds up
+// the window. The store says when any of it changed (jobs too): the library is read again only
+// when its own tables did.
 void DrillLibraryPanel::reload()
 {
-    DrillLibrary *library = m_context->library();
-    // The store tells when any of it changed (jobs too): the library is read only when its own
-    // tables did.
-    const QString revision = library->store()->revision();
-    if (!revision.isEmpty() && revision == m_revision)
+    if (m_reloading) {
+        m_reloadAgain = true;
         return;
-    m_revision = revision;
-    const QString selected = selectedVideoId();
-    m_videos = library->videos();
-    m_synonyms = library->synonyms();
-    ++m_generation;
-    m_model->setVideos(m_videos);
-    if (!selected.isEmpty() && m_model->indexOfVideo(selected).isValid())
-        selectVideo(selected);
+    }
+    m_reloading = true;
+    const qint64 nowMs = m_context->clock()->nowMs();
+    m_reader->read(
+            [known = m_revision, nowMs](StoreSession &session) {
+                LibraryStore store(session.database());
+                // The synonyms every drill of the renderer comes with, once per store.
+                store.seedSynonyms(DrillSynonyms::builtin(), nowMs);
+                LibraryRead read;
+                read.revision = store.revision();
+                if (!read.revision.isEmpty() && read.revision == known)
+                    return read;
+                read.changed = true;
+                read.videos = store.videos();
+                read.synonyms = store.synonyms();
+                return read;
+            },
+            [this](const LibraryRead &read) { applyReload(read); });
+}
+
+void DrillLibraryPanel::applyReload(const LibraryRead &read)
+{
+    m_reloading = false;
+    if (m_reloadAgain) {
+        m_reloadAgain = false;
+        reload(); // what was asked for meanwhile may have changed it again
+        return;
+    }
+    if (read.changed) {
+        m_revision = read.revision;
+        const QString selected = selectedVideoId();
+        m_videos = read.videos;
+        m_synonyms = read.synonyms;
+        ++m_generation;
+        m_model->setVideos(m_videos);
+        if (!selected.isEmpty() && m_model->indexOfVideo(selected).isValid())
+            selectVideo(selected);
+    }
     updateButtons();
+    const QList<std::function<void()>> waiting = std::exchange(m_afterReload, {});
+    for (const auto &call : waiting)
+        call();
     // The answer may have changed with the library.
-    if (!m_lastTryText.isEmpty())
+    if (read.changed && !m_lastTryText.isEmpty())
         m_tryTimer.start();
+    Q_EMIT reloaded();
 }
 
 void DrillLibraryPanel::selectVideo(const QString &id)
@@ -490,6 +537,7 @@ void DrillLibraryPanel::onImportThreadFinished()
 {
     m_thread->deleteLater();
     m_thread = nullptr;
+    updateButtons();
     ui->drillImportRow->hide();
     QStringList lines;
     if (m_cancelled)
@@ -500,8 +548,11 @@ void DrillLibraryPanel::onImportThreadFinished()
         lines << tr("Imported %n video(s).", nullptr, m_imported);
     lines << m_importMessages;
     showMessage(lines.join(QLatin1Char('\n')), m_failed > 0);
+    // Finished once the list shows what was imported.
+    m_afterReload.append([this, imported = m_imported, failed = m_failed, cancelled = m_cancelled] {
+        Q_EMIT importFinished(imported, failed, cancelled);
+    });
     reload();
-    Q_EMIT importFinished(m_imported, m_failed, m_cancelled);
 }
 
 void DrillLibraryPanel::chooseFiles()
@@ -555,6 +606,17 @@ void DrillLibraryPanel::tryText(const QString &text)
 
 void DrillLibraryPanel::startTry()
 {
+    if (m_reloading) {
+        // The library is being read: the text is matched against what it holds now.
+        if (!m_tryQueued) {
+            m_tryQueued = true;
+            m_afterReload.append([this] {
+                m_tryQueued = false;
+                startTry();
+            });
+        }
+        return;
+    }
     if (m_tryWatcher.isRunning()) {
         m_tryAgain = true; // the text changed while matching: match again when done
         return;

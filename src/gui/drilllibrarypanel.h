@@ -19,6 +19,7 @@ class DrillLibraryPanel;
 class AppContext;
 class DrillLibraryModel;
 class QThread;
+class StoreReader;
 
 class DrillLibraryPanel final : public QWidget
 {
@@ -49,8 +50,9 @@ public:
     void cancelImport() { m_cancel.store(true); }
     void setImportDrills(const QString &names);
 
-    // Reads the library again if it changed.
+    // Reads the library again (off the GUI thread) if it changed; reloaded() follows.
     void reload();
+    bool isReloading() const { return m_reloading; }
     void selectVideo(const QString &id);
     QString selectedVideoId() const;
     // Saves the editor's drills, notes and cues to the selected video; false with the reason
@@ -72,6 +74,8 @@ Q_SIGNALS:
     void importProgress(double fraction);
     void importFinished(int imported, int failed, bool cancelled);
     void tryFinished();
+    // A reload() has been read and shown.
+    void reloaded();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -93,7 +97,15 @@ private:
     static QStringList splitNames(const QString &text);
 
     std::unique_ptr<Ui::DrillLibraryPanel> ui;
+    struct LibraryRead;
+    void applyReload(const LibraryRead &read);
+
     AppContext *m_context;
+    StoreReader *m_reader;
+    bool m_reloading = false;
+    bool m_reloadAgain = false;
+    bool m_tryQueued = false;
+    QList<std::function<void()>> m_afterReload; // once the read on its way is shown
     DrillLibraryModel *m_model;
     ConfirmHandler m_confirm;
     OpenFilesHandler m_openFiles;

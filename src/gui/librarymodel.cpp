@@ -532,7 +532,10 @@ void LibraryModel::loadThumbnail(const QString &relativePath) const
     const QString file = absolutePath(relativePath);
     auto *self = const_cast<LibraryModel *>(this);
     QtConcurrent::run([file] {
-        QImageReader reader(file);
+        // Stored thumbnails are WebP: naming the format keeps Qt from loading every image
+        // plugin to ask each whether it reads the file.
+        QImageReader reader(file, "webp");
+        reader.setAutoDetectImageFormat(false);
         const QSize size = reader.size();
         if (size.isValid() && size.height() > ThumbnailHeight)
             reader.setScaledSize(
