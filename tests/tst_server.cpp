@@ -41,6 +41,8 @@
 #include <functional>
 #include <utility>
 
+#include <sys/socket.h>
+
 namespace {
 
 const QByteArray kPassword = QByteArrayLiteral("test-password-not-secret");
@@ -266,6 +268,11 @@ private Q_SLOTS:
     void slowClientIsDropped();
     void connectionCap();
     void pipelinedAnswersInOrder();
+    void halfClosedClientGetsItsAnswer();
+    void expectContinueIsAnswered();
+    void malformedRequestIsRefused();
+    void http10ClosesAfterItsAnswer();
+    void unreadAnswersHoldBackRequests();
 
 private:
     // Admin credentials in the settings (low PBKDF2 cost: tests only) and no localhost bypass.
@@ -1771,6 +1778,121 @@ void TestServer::pipelinedAnswersInOrder()
     QVERIFY(second > 0);
     QVERIFY(answer.left(second).contains("video_url"));
     QVERIFY(answer.mid(second).contains("Video Generation Service is running"));
+}
+
+// A client that sends its request and shuts its side down (as "printf | nc -N" does) still gets
+// the answer before the server closes.
+void TestServer::halfClosedClientGetsItsAnswer()
+{
+    // An answer that comes later: a generate waiting for its video.
+    HeldProvider *held = holdLocalJobs();
+    const QByteArray body
+            = QJsonDocument(generateBody(3201, kDrill)).toJson(QJsonDocument::Compact);
+    QTcpSocket socket;
+    QByteArray answer;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { answer += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(socket.waitForConnected(10000));
+    socket.write("POST /generate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                 "Content-Length: "
+                 + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QVERIFY(socket.waitForBytesWritten(10000));
+    QCOMPARE(::shutdown(int(socket.socketDescriptor()), SHUT_WR), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(held->heldCount(), 1, 20000);
+    QVERIFY(answer.isEmpty());
+    held->release();
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 60000);
+    answer += socket.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 200 OK"), answer.left(300).constData());
+    QVERIFY(answer.contains("video_url"));
+}
+
+// curl sends "Expect: 100-continue" before a large upload and waits for the go-ahead.
+void TestServer::expectContinueIsAnswered()
+{
+    const QByteArray body
+            = QJsonDocument(generateBody(3101, kDrill)).toJson(QJsonDocument::Compact);
+    QTcpSocket socket;
+    QByteArray answer;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { answer += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(socket.waitForConnected(10000));
+    socket.write("POST /generate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                 "Expect: 100-continue\r\nContent-Length: "
+                 + QByteArray::number(body.size()) + "\r\n\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(answer.contains("\r\n\r\n"), 10000);
+    QVERIFY2(answer.startsWith("HTTP/1.1 100 Continue\r\n\r\n"), answer.constData());
+    answer.clear();
+    socket.write(body);
+    QTRY_VERIFY_WITH_TIMEOUT(answer.contains("video_url"), 60000);
+    QVERIFY2(answer.startsWith("HTTP/1.1 200 OK"), answer.left(200).constData());
+}
+
+void TestServer::malformedRequestIsRefused()
+{
+    for (const QByteArray &request :
+         {QByteArray("HELLO\r\n\r\n"), QByteArray("GET / HTTP/1.1\r\nBroken header\r\n\r\n"),
+          QByteArray("GET / HTTP/3\r\n\r\n"),
+          QByteArray(
+                  "POST /generate HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\n")}) {
+        const auto [status, answer] = rawExchange(m_server->port(), request, true);
+        QCOMPARE(status, 400);
+        QVERIFY2(answer.contains("Connection: close"), answer.constData());
+        QVERIFY(answer.contains("\"detail\""));
+    }
+    // The server goes on answering.
+    QCOMPARE(rawExchange(m_server->port(), "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n").first, 200);
+}
+
+void TestServer::http10ClosesAfterItsAnswer()
+{
+    const auto [status, answer] = rawExchange(m_server->port(), "GET / HTTP/1.0\r\n\r\n", true);
+    QCOMPARE(status, 200);
+    QVERIFY(answer.contains("Connection: close"));
+    QVERIFY(answer.endsWith("}"));
+}
+
+// A client that pipelines many requests and reads nothing: the server holds back its further
+// requests instead of its answers piling up, answers others meanwhile, and delivers every answer,
+// in order, once the client reads.
+void TestServer::unreadAnswersHoldBackRequests()
+{
+    // 25 MB of answers: more than the socket buffers and the connection's own take.
+    constexpr int kRequests = 1200;
+    // Each second answer names its request: a run ID that is not one is echoed in the 422.
+    QByteArray burst;
+    for (int i = 0; i < kRequests; ++i) {
+        burst += "GET /openapi.json HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                 "GET /status/r"
+                + QByteArray::number(i) + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    }
+    QSignalSpy served(m_server.get(), &RestServer::requestServed);
+    QTcpSocket greedy;
+    greedy.setReadBufferSize(1); // reads next to nothing for now
+    greedy.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(greedy.waitForConnected(10000));
+    greedy.write(burst);
+    QTRY_COMPARE_WITH_TIMEOUT(greedy.bytesToWrite(), qint64(0), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(served.size() >= 64, 20000);
+    // Another client is answered at once, while the first one's requests wait (the server has
+    // read them all by the time this exchange is over: it runs in this thread's event loop).
+    QCOMPARE(rawExchange(m_server->port(), "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n").first, 200);
+    const qsizetype servedWhileUnread = served.size();
+    QVERIFY2(servedWhileUnread < 2 * kRequests, qPrintable(QString::number(servedWhileUnread)));
+    // Now the client reads: every answer comes, in the order asked.
+    QByteArray answers;
+    greedy.setReadBufferSize(0);
+    connect(&greedy, &QTcpSocket::readyRead, this, [&] { answers += greedy.readAll(); });
+    answers += greedy.readAll();
+    QTRY_VERIFY_WITH_TIMEOUT(answers.count("HTTP/1.1 422 ") == kRequests, 60000);
+    QCOMPARE(answers.count("HTTP/1.1 200 OK"), kRequests);
+    qsizetype at = 0;
+    for (int i = 0; i < kRequests; ++i) {
+        const qsizetype found
+                = answers.indexOf(QByteArray("\"r" + QByteArray::number(i) + '"'), at);
+        QVERIFY2(found > at, qPrintable(QString::number(i)));
+        at = found;
+    }
 }
 
 QTEST_MAIN(TestServer)

@@ -165,6 +165,8 @@ HttpResponse errorResponse(const ApiError &error)
         response.headers << HttpResponse::Header {"Retry-After", QByteArray::number(error.number)};
         return response;
     }
+    case ApiError::Kind::BadRequest:
+        return detail(ApiError::tr("The request is not well-formed HTTP."), 400);
     case ApiError::Kind::RequestTimeout:
         return detail(ApiError::tr("The request took too long to arrive."), 408);
     case ApiError::Kind::TooManyConnections: {

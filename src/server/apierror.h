@@ -31,6 +31,7 @@ public:
         HostNotAllowed, // 403: a Host header outside the allow-list (DNS rebinding)
         RequestTimeout, // 408: the request did not arrive in time
         TooManyConnections, // 503: the connection cap is reached
+        BadRequest, // 400: a request that is not well-formed HTTP/1.1
     };
 
     Kind kind = Kind::NotFound;

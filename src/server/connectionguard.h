@@ -1,9 +1,8 @@
 #pragma once
-// A QTcpServer that looks at each request's head before QHttpServer buffers the body: QHttpServer
-// 6.4 reads a body whole before any handler runs, so a body limit has to act here, on
-// Content-Length, to protect memory. Oversized requests get their answer and the connection ends.
-// Upload routes have a limit of their own and also take a chunked body, counted as it arrives.
-#include "apierror.h"
+// The REST server's listening socket: accepts connections (up to a cap) and gives each to an
+// HttpConnection with the limits of the settings. Over the cap, a connection gets a short 503
+// and ends before any of it is read.
+#include "httpconnection.h"
 
 #include <QHostAddress>
 #include <QTcpServer>
@@ -18,33 +17,19 @@ class GuardedTcpServer final : public QTcpServer
 public:
     explicit GuardedTcpServer(QObject *parent = nullptr);
 
-    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
-    qint64 maxBodyBytes() const { return m_maxBodyBytes; }
-    // POST requests to these paths (as sent, without a query) may carry up to bytes, announced
-    // by Content-Length or sent chunked; a chunked body is cut off once it passes the limit.
-    void setUploadLimit(const QByteArrayList &paths, qint64 bytes)
-    {
-        m_uploadPaths = paths;
-        m_maxUploadBytes = bytes;
-    }
-    const QByteArrayList &uploadPaths() const { return m_uploadPaths; }
-    qint64 maxUploadBytes() const { return m_maxUploadBytes; }
-    void setMaxHeaderBytes(qint64 bytes) { m_maxHeaderBytes = bytes; }
-    qint64 maxHeaderBytes() const { return m_maxHeaderBytes; }
-    void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
-    int requestTimeoutMs() const { return m_requestTimeoutMs; }
-    // A connection with no request under way and nothing to send for this long is closed.
-    void setIdleTimeoutMs(int ms) { m_idleTimeoutMs = ms; }
-    int idleTimeoutMs() const { return m_idleTimeoutMs; }
-    // Says whether the application still owes the connection an answer (it is not idle then).
-    void setBusyCheck(std::function<bool(QTcpSocket *)> busy) { m_busy = std::move(busy); }
-    bool isBusy(QTcpSocket *socket) const { return m_busy && m_busy(socket); }
+    void setConnectionOptions(const HttpConnection::Options &options) { m_options = options; }
+    const HttpConnection::Options &connectionOptions() const { return m_options; }
     // Open connections at most; 0: no cap.
     void setMaxConnections(int connections) { m_maxConnections = connections; }
     int connectionCount() const { return m_connections; }
+    // Called for every connection taken, before any of its bytes is read.
+    void setConnectionHandler(std::function<void(HttpConnection *)> handler)
+    {
+        m_onConnection = std::move(handler);
+    }
 
 Q_SIGNALS:
-    // A request refused before it reached the HTTP server.
+    // A request or connection refused before it reached the routes.
     void refused(const QHostAddress &peer, int status, const QString &reason);
     // A kept-alive connection was closed for being idle.
     void idleClosed(const QHostAddress &peer);
@@ -53,13 +38,8 @@ protected:
     void incomingConnection(qintptr socketDescriptor) override;
 
 private:
-    qint64 m_maxBodyBytes = 64 * 1024;
-    QByteArrayList m_uploadPaths;
-    qint64 m_maxUploadBytes = 0;
-    qint64 m_maxHeaderBytes = 32 * 1024;
-    int m_requestTimeoutMs = 30000;
-    int m_idleTimeoutMs = 60000;
-    std::function<bool(QTcpSocket *)> m_busy;
+    HttpConnection::Options m_options;
+    std::function<void(HttpConnection *)> m_onConnection;
     int m_maxConnections = 0;
     int m_connections = 0;
 };

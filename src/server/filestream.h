@@ -1,14 +1,14 @@
 #pragma once
-// Sends a byte range of a file to a socket without holding the file in memory: with sendfile(2)
-// where there is one (the kernel copies from the page cache), else in chunks read only as fast as
-// the socket drains. Lives as a child of the socket.
+// Sends a byte range of a file to a connection without holding the file in memory, with
+// sendfile(2): the kernel copies from the page cache. Lives as a child of the connection.
 #include <QFile>
 #include <QObject>
+#include <QPointer>
+#include <QSocketNotifier>
 
 #include <memory>
 
-class QSocketNotifier;
-class QTcpSocket;
+class HttpConnection;
 
 class FileStream final : public QObject
 {
@@ -16,26 +16,21 @@ class FileStream final : public QObject
     Q_DISABLE_COPY_MOVE(FileStream)
 
 public:
-    // file is open for reading; the answer's head has already been written to socket.
-    FileStream(QTcpSocket *socket, std::unique_ptr<QFile> file, qint64 offset, qint64 length,
-               bool closeAfter);
+    // file is open for reading; the answer's head has already been written to the connection.
+    FileStream(HttpConnection *connection, std::unique_ptr<QFile> file, qint64 offset,
+               qint64 length, bool closeAfter);
 
     void start();
 
 private:
-    void pump();
     void sendFile();
     void finish();
     void fail(const QString &why);
-    void setCork(bool on);
 
-    QTcpSocket *m_socket;
+    HttpConnection *m_connection;
     std::unique_ptr<QFile> m_file;
     qint64 m_offset;
     qint64 m_left;
-    QSocketNotifier *m_writable = nullptr; // sendfile: waits for room in the socket buffer
+    QPointer<QSocketNotifier> m_writable; // waits for room in the socket buffer
     bool m_closeAfter;
-    bool m_pumping = false;
-    bool m_corked = false;
-    QByteArray m_buffer;
 };

@@ -1,6 +1,6 @@
 #pragma once
-// A request as the controllers see it (copied out of QHttpServerRequest, which the server reuses
-// for the next request on the connection) and the response they return.
+// A request as the controllers see it (as HttpRequestParser reads it) and the response they
+// return.
 #include <QByteArray>
 #include <QHash>
 #include <QHostAddress>

@@ -4,6 +4,7 @@
 #include "appcontext.h"
 #include "connectionguard.h"
 #include "filestream.h"
+#include "httpconnection.h"
 #include "jobmanager.h"
 #include "librarycontroller.h"
 #include "openapi.h"
@@ -14,11 +15,9 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTcpSocket>
 #include <QUrl>
 
 #include <algorithm>
@@ -29,33 +28,6 @@ using rest::ApiError;
 using rest::errorResponse;
 
 namespace {
-
-QByteArray methodName(QHttpServerRequest::Method method)
-{
-    using Method = QHttpServerRequest::Method;
-    switch (method) {
-    case Method::Get:
-        return QByteArrayLiteral("GET");
-    case Method::Put:
-        return QByteArrayLiteral("PUT");
-    case Method::Delete:
-        return QByteArrayLiteral("DELETE");
-    case Method::Post:
-        return QByteArrayLiteral("POST");
-    case Method::Head:
-        return QByteArrayLiteral("HEAD");
-    case Method::Options:
-        return QByteArrayLiteral("OPTIONS");
-    case Method::Patch:
-        return QByteArrayLiteral("PATCH");
-    case Method::Connect:
-        return QByteArrayLiteral("CONNECT");
-    case Method::Trace:
-        return QByteArrayLiteral("TRACE");
-    default:
-        return QByteArrayLiteral("UNKNOWN");
-    }
-}
 
 // What the log says about a refusal: the detail text of a plain error, or the field and type of
 // each validation issue. Never the issue's input: that echoes the request body (the generation
@@ -101,11 +73,12 @@ QStringList splitPath(const QString &path)
 } // namespace
 
 RestServer::RestServer(AppContext *context, QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_context(context)
     , m_controller(new VideoController(context, this))
     , m_admin(context->settings(), context->clock())
 {
+    m_controller->setCommonHeaders(commonHeaders());
     m_uptime.start();
     // Writing to a connection the client closed must be an error, not the end of the process
     // (downloads write with sendfile(2), which raises SIGPIPE).
@@ -117,16 +90,20 @@ RestServer::RestServer(AppContext *context, QObject *parent)
     connect(context->jobs(), &JobManager::jobFailed, this, [this] { m_metrics.countJob(false); });
 }
 
-RestServer::~RestServer() = default;
-
-RestServer::AnswerQueue *RestServer::queueOf(QTcpSocket *socket)
+RestServer::~RestServer()
 {
-    if (AnswerQueue *queue = m_queues.value(socket))
+    // The connections first: their answer queues tell this server when they go.
+    m_tcp.reset();
+}
+
+RestServer::AnswerQueue *RestServer::queueOf(HttpConnection *connection)
+{
+    if (AnswerQueue *queue = m_queues.value(connection))
         return queue;
     auto *queue = new AnswerQueue;
-    queue->setParent(socket);
-    m_queues.insert(socket, queue);
-    connect(queue, &QObject::destroyed, this, [this, socket] { m_queues.remove(socket); });
+    queue->setParent(connection);
+    m_queues.insert(connection, queue);
+    connect(queue, &QObject::destroyed, this, [this, connection] { m_queues.remove(connection); });
     return queue;
 }
 
@@ -243,12 +220,17 @@ bool RestServer::originAllowed(const QByteArray &origin) const
 
 // On every answer: no MIME sniffing, no referrer sent on, no framing by other sites; and the
 // CORS headers when the request comes from a page of an allowed origin.
-void RestServer::addCommonHeaders(const HttpRequest &request, HttpResponse &response) const
+const QByteArray &RestServer::commonHeaders()
 {
     static const QByteArray common = QByteArrayLiteral(
             "X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n"
             "Content-Security-Policy: frame-ancestors 'self'\r\n");
-    response.rawHeaders = common;
+    return common;
+}
+
+void RestServer::addCommonHeaders(const HttpRequest &request, HttpResponse &response) const
+{
+    response.rawHeaders = commonHeaders();
     const QByteArray origin = request.header("origin");
     if (!origin.isEmpty() && originAllowed(origin)) {
         response.headers << HttpResponse::Header {"Access-Control-Allow-Origin", origin}
@@ -277,18 +259,16 @@ bool RestServer::mayListenOn(const QHostAddress &address)
 std::unique_ptr<GuardedTcpServer> RestServer::makeTcpServer() const
 {
     auto tcp = std::make_unique<GuardedTcpServer>();
-    tcp->setMaxBodyBytes(m_context->settings()->integer("server/maxBodyBytes"));
+    HttpConnection::Options options;
+    options.limits.maxBodyBytes = m_context->settings()->integer("server/maxBodyBytes");
     const QByteArray upload = QString::fromUtf16(LibraryController::ImportPath).toUtf8();
-    tcp->setUploadLimit({upload, QString::fromUtf16(Prefix).toUtf8() + upload},
-                        m_context->settings()->integer("server/maxUploadBytes"));
-    tcp->setRequestTimeoutMs(
-            int(m_context->settings()->integer("server/requestTimeoutSeconds") * 1000));
+    options.limits.uploadPaths = {upload, QString::fromUtf16(Prefix).toUtf8() + upload};
+    options.limits.maxUploadBytes = m_context->settings()->integer("server/maxUploadBytes");
+    options.requestTimeoutMs
+            = int(m_context->settings()->integer("server/requestTimeoutSeconds") * 1000);
+    options.idleTimeoutMs = int(m_context->settings()->integer("server/idleTimeoutSeconds") * 1000);
+    tcp->setConnectionOptions(options);
     tcp->setMaxConnections(int(m_context->settings()->integer("server/maxConnections")));
-    tcp->setIdleTimeoutMs(int(m_context->settings()->integer("server/idleTimeoutSeconds") * 1000));
-    tcp->setBusyCheck([this](QTcpSocket *socket) {
-        const AnswerQueue *queue = m_queues.value(socket);
-        return queue && (queue->nextOut < queue->nextSequence || queue->streaming);
-    });
     return tcp;
 }
 
@@ -332,65 +312,110 @@ void RestServer::adopt(std::unique_ptr<GuardedTcpServer> tcp)
                 m_metrics.countRefusal(status);
             });
     connect(tcp.get(), &GuardedTcpServer::idleClosed, this, [this] { m_metrics.countIdleClose(); });
+    tcp->setConnectionHandler([this](HttpConnection *connection) {
+        connection->setRequestHandler(
+                [this](HttpConnection *from, HttpRequest &&request, bool keepAlive) {
+                    onRequest(from, std::move(request), keepAlive);
+                });
+        connection->setBusyCheck([this, connection] {
+            const AnswerQueue *queue = m_queues.value(connection);
+            return queue && (queue->nextOut < queue->nextSequence || queue->streaming);
+        });
+    });
     m_address = tcp->serverAddress();
     m_port = tcp->serverPort();
-    m_tcp = tcp.get();
-    bind(tcp.release());
+    m_tcp = std::move(tcp);
     if (!m_address.isLoopback())
         qCWarning(lcServer).noquote()
                 << "listening on" << m_address.toString() << "- reachable from other machines";
 }
 
-bool RestServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    // QHttpServer reuses its request object for the connection's next request: copy it out.
-    HttpRequest copy;
-    copy.method = methodName(request.method());
-    copy.path = request.url().path(QUrl::FullyEncoded);
-    const auto headers = request.headers();
-    copy.headers.reserve(headers.size());
-    for (const auto &[name, value] : headers) {
-        const bool lower = std::none_of(name.cbegin(), name.cend(),
-                                        [](char c) { return c >= 'A' && c <= 'Z'; });
-        copy.headers.insert(lower ? name : name.toLower(), value);
-    }
-    copy.body = request.body();
-    copy.peer = socket->peerAddress();
+// Pipelined answers a connection may owe before its further requests wait.
+constexpr int kMaxAnswersOwed = 32;
 
-    const bool close = copy.header("connection").toLower().contains("close");
-    const QPointer<QTcpSocket> guarded = socket;
+// The run ID of "/status/<digits>" (with or without the gateway's prefix), for the short path:
+// plain digits only, 1 to 2^53 - 1, no leading zero. Anything else takes the usual path, which
+// checks it by the one rule of run IDs.
+static qint64 plainStatusRunId(QStringView path)
+{
+    const QStringView prefix(RestServer::Prefix);
+    if (path.startsWith(prefix))
+        path = path.sliced(prefix.size());
+    if (!path.startsWith(u"/status/"))
+        return 0;
+    path = path.sliced(8);
+    if (path.isEmpty() || path.size() > 16 || path.front() == u'0')
+        return 0;
+    qint64 value = 0;
+    for (const QChar c : path) {
+        if (c < u'0' || c > u'9')
+            return 0;
+        value = value * 10 + (c.unicode() - u'0');
+    }
+    return value <= (qint64(1) << 53) - 1 ? value : 0;
+}
+
+void RestServer::onRequest(HttpConnection *connection, HttpRequest &&request, bool keepAlive)
+{
+    AnswerQueue *queue = queueOf(connection);
+    // The short path: a cached status answer, as bytes, when nothing else applies to it (no
+    // ban under way, an allowed Host, no CORS, nothing owed before it on this connection).
+    if (keepAlive && request.method == "GET" && queue->nextOut == queue->nextSequence
+        && !queue->streaming && !m_admin.anyFailures() && request.header("origin").isEmpty()) {
+        if (const qint64 runId = plainStatusRunId(request.path);
+            runId > 0 && hostAllowedCached(request.header("host"))) {
+            if (const QByteArray *wire = m_controller->cachedStatusWire(runId)) {
+                const qint64 startedNs = m_uptime.nsecsElapsed();
+                ++queue->nextSequence;
+                ++queue->nextOut;
+                connection->write(*wire);
+                const qint64 tookNs = m_uptime.nsecsElapsed() - startedNs;
+                m_metrics.countCachedStatus(tookNs);
+                Q_EMIT requestServed(request.method, request.path, 200, tookNs / 1000000);
+                return;
+            }
+        }
+    }
+
+    // The handlers may answer later (a waiting POST /generate): the request lives in the reply.
+    auto copy = std::make_shared<const HttpRequest>(std::move(request));
+    const bool close = !keepAlive;
+    const QPointer<HttpConnection> guarded = connection;
     auto route = std::make_shared<QString>();
     auto answered = std::make_shared<bool>(false);
-    const int sequence = queueOf(socket)->nextSequence++;
+    const int sequence = queue->nextSequence++;
+    if (queue->nextSequence - queue->nextOut > kMaxAnswersOwed)
+        connection->setReadingPaused(true);
     const qint64 startedNs = m_uptime.nsecsElapsed();
     const Reply reply = [this, guarded, copy, route, answered, close, startedNs,
                          sequence](const HttpResponse &r) {
         if (*answered)
             return;
         *answered = true;
-        send(guarded, copy, *route, r, close, startedNs, sequence);
+        send(guarded, *copy, *route, r, close, startedNs, sequence);
     };
+    const HttpRequest &req = *copy;
     if (const qint64 seconds
-        = m_admin.anyFailures() ? m_admin.bannedFor(m_controller->clientAddress(copy)) : 0) {
+        = m_admin.anyFailures() ? m_admin.bannedFor(m_controller->clientAddress(req)) : 0) {
         *route = QStringLiteral("banned");
         reply(errorResponse(ApiError {ApiError::Kind::Banned, {}, {}, seconds, {}}));
-        return true;
+        return;
     }
-    if (!hostAllowedCached(copy.header("host"))) {
+    if (!hostAllowedCached(req.header("host"))) {
         *route = QStringLiteral("host_not_allowed");
         reply(errorResponse(ApiError {ApiError::Kind::HostNotAllowed,
-                                      loggablePath(QString::fromLatin1(copy.header("host"))),
+                                      loggablePath(QString::fromLatin1(req.header("host"))),
                                       {},
                                       0,
                                       {}}));
-        return true;
+        return;
     }
-    if (copy.method == "OPTIONS" && !copy.header("access-control-request-method").isEmpty()) {
+    if (req.method == "OPTIONS" && !req.header("access-control-request-method").isEmpty()) {
         // A CORS preflight: allowed origins get the methods and headers; others get no CORS
         // headers, so the browser stops there.
         *route = QStringLiteral("preflight");
         HttpResponse response = HttpResponse::text({}, {}, 204);
-        if (originAllowed(copy.header("origin"))) {
+        if (originAllowed(req.header("origin"))) {
             response.headers << HttpResponse::Header {"Access-Control-Allow-Methods",
                                                       "GET, HEAD, POST, DELETE, OPTIONS"}
                              << HttpResponse::Header {"Access-Control-Allow-Headers",
@@ -399,20 +424,9 @@ bool RestServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
                              << HttpResponse::Header {"Access-Control-Max-Age", "600"};
         }
         reply(response);
-        return true;
+        return;
     }
-    dispatch(copy, reply, route.get());
-    return true;
-}
-
-void RestServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    // handleRequest answers every request; this is here because the base class requires it.
-    HttpRequest copy;
-    copy.method = methodName(request.method());
-    copy.path = request.url().path(QUrl::FullyEncoded);
-    send(socket, copy, QStringLiteral("unmatched"),
-         errorResponse(ApiError {ApiError::Kind::NotFound, {}, {}, 0, {}}), false);
+    dispatch(req, reply, route.get());
 }
 
 void RestServer::dispatch(const HttpRequest &request, const Reply &reply, QString *routeName)
@@ -477,7 +491,7 @@ void RestServer::dispatch(const HttpRequest &request, const Reply &reply, QStrin
     reply(errorResponse(ApiError {ApiError::Kind::NotFound, {}, {}, 0, {}}));
 }
 
-void RestServer::send(const QPointer<QTcpSocket> &socket, const HttpRequest &request,
+void RestServer::send(const QPointer<HttpConnection> &connection, const HttpRequest &request,
                       const QString &route, HttpResponse response, bool close, qint64 startedNs,
                       int sequence)
 {
@@ -491,46 +505,49 @@ void RestServer::send(const QPointer<QTcpSocket> &socket, const HttpRequest &req
                 << "refused" << response.status << request.method << loggablePath(request.path)
                 << "from" << request.peer.toString() << refusalSummary(response);
     }
-    if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+    if (!connection || !connection->isWritable()) {
         qCInfo(lcServer).noquote() << "client of" << request.method << loggablePath(request.path)
                                    << "left before the answer";
         return;
     }
-    AnswerQueue *queue = sequence >= 0 ? queueOf(socket) : nullptr;
+    HttpConnection *to = connection.data();
+    AnswerQueue *queue = sequence >= 0 ? queueOf(to) : nullptr;
     if (!queue) {
-        write(socket, request, response, close);
+        write(to, request, response, close);
         return;
     }
     if (sequence == queue->nextOut && !queue->streaming && queue->pending.isEmpty()) {
         // The usual case: nothing before it waits; no queueing.
         ++queue->nextOut;
-        if (FileStream *stream = write(socket, request, response, close))
-            waitForStream(queue, socket, stream);
+        if (FileStream *stream = write(to, request, response, close))
+            waitForStream(queue, to, stream);
+        to->setReadingPaused(queue->nextSequence - queue->nextOut > kMaxAnswersOwed);
         return;
     }
     // Pipelined requests are answered in the order they came, whatever order their handlers
     // finish in (a waiting POST /generate, then a quick GET /status).
     queue->pending.insert(sequence, AnswerQueue::Pending {request, response, close});
-    flush(queue, socket);
+    flush(queue, to);
 }
 
-void RestServer::flush(AnswerQueue *queue, QTcpSocket *socket)
+void RestServer::flush(AnswerQueue *queue, HttpConnection *connection)
 {
     while (!queue->streaming && queue->pending.contains(queue->nextOut)) {
         const AnswerQueue::Pending next = queue->pending.take(queue->nextOut++);
-        if (socket->state() != QAbstractSocket::ConnectedState)
+        if (!connection->isWritable())
             return;
-        if (FileStream *stream = write(socket, next.request, next.response, next.close))
-            waitForStream(queue, socket, stream);
+        if (FileStream *stream = write(connection, next.request, next.response, next.close))
+            waitForStream(queue, connection, stream);
     }
+    connection->setReadingPaused(queue->nextSequence - queue->nextOut > kMaxAnswersOwed);
 }
 
-void RestServer::waitForStream(AnswerQueue *queue, QTcpSocket *socket, FileStream *stream)
+void RestServer::waitForStream(AnswerQueue *queue, HttpConnection *connection, FileStream *stream)
 {
     queue->streaming = stream;
-    connect(stream, &QObject::destroyed, queue, [this, queue, socket] {
+    connect(stream, &QObject::destroyed, queue, [this, queue, connection] {
         queue->streaming = nullptr;
-        flush(queue, socket);
+        flush(queue, connection);
     });
 }
 
@@ -554,8 +571,8 @@ void RestServer::readSettings()
     m_hostVerdicts.clear();
 }
 
-FileStream *RestServer::write(QTcpSocket *socket, const HttpRequest &request, HttpResponse response,
-                              bool close)
+FileStream *RestServer::write(HttpConnection *connection, const HttpRequest &request,
+                              HttpResponse response, bool close)
 {
     const bool headOnly = request.method == "HEAD";
     if (response.isFile() && !headOnly && response.fileLength > 0) {
@@ -565,8 +582,8 @@ FileStream *RestServer::write(QTcpSocket *socket, const HttpRequest &request, Ht
                     << "cannot open" << response.filePath << ":" << file->errorString();
             response = errorResponse(ApiError {ApiError::Kind::NotFound, {}, {}, 0, {}});
         } else {
-            socket->write(response.head(close));
-            auto *stream = new FileStream(socket, std::move(file), response.fileOffset,
+            connection->write(response.head(close));
+            auto *stream = new FileStream(connection, std::move(file), response.fileOffset,
                                           response.fileLength, close);
             stream->start();
             return stream;
@@ -575,8 +592,10 @@ FileStream *RestServer::write(QTcpSocket *socket, const HttpRequest &request, Ht
     QByteArray out = response.head(close);
     if (!headOnly && !response.isFile())
         out += response.body;
-    socket->write(out);
+    connection->write(out);
     if (close)
-        socket->disconnectFromHost();
+        connection->closeAfterWrite();
+    else
+        connection->answerFinished();
     return nullptr;
 }

@@ -5,12 +5,12 @@
 #include "httpmessage.h"
 #include "servermetrics.h"
 
-#include <QAbstractHttpServer>
 #include <QAbstractSocket>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QMap>
+#include <QObject>
 #include <QPointer>
 
 #include <functional>
@@ -19,10 +19,10 @@
 class AppContext;
 class FileStream;
 class GuardedTcpServer;
-class QTcpSocket;
+class HttpConnection;
 class VideoController;
 
-class RestServer final : public QAbstractHttpServer
+class RestServer final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RestServer)
@@ -52,11 +52,8 @@ Q_SIGNALS:
     // and the time from the parsed request to the answer handed to the socket.
     void requestServed(const QByteArray &method, const QString &path, int status, qint64 ms);
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-
 private:
+    void onRequest(HttpConnection *connection, HttpRequest &&request, bool keepAlive);
     friend struct RestServerFuzzAccess; // tests/fuzz: the routing and checks without a socket
     using Reply = std::function<void(const HttpResponse &)>;
     using Handler = std::function<void(const HttpRequest &, const QStringList &, const Reply &)>;
@@ -77,10 +74,11 @@ private:
     void readSettings();
     bool originAllowed(const QByteArray &origin) const;
     void addCommonHeaders(const HttpRequest &request, HttpResponse &response) const;
+    static const QByteArray &commonHeaders();
     void setUpRoutes();
     void addDemoRoutes(); // democontroller.cpp
     void dispatch(const HttpRequest &request, const Reply &reply, QString *routeName);
-    // The answers of one connection, written in the order of its requests (a child of the socket).
+    // The answers of one connection, written in the order of its requests (a child of it).
     struct AnswerQueue : QObject
     {
         struct Pending
@@ -94,30 +92,31 @@ private:
         QMap<int, Pending> pending;
         QPointer<FileStream> streaming; // a download being sent; the next answer waits for it
     };
-    AnswerQueue *queueOf(QTcpSocket *socket);
-    void waitForStream(AnswerQueue *queue, QTcpSocket *socket, FileStream *stream);
+    AnswerQueue *queueOf(HttpConnection *connection);
+    void waitForStream(AnswerQueue *queue, HttpConnection *connection, FileStream *stream);
 
-    void send(const QPointer<QTcpSocket> &socket, const HttpRequest &request, const QString &route,
-              HttpResponse response, bool close, qint64 startedNs = -1, int sequence = -1);
-    void flush(AnswerQueue *queue, QTcpSocket *socket);
+    void send(const QPointer<HttpConnection> &connection, const HttpRequest &request,
+              const QString &route, HttpResponse response, bool close, qint64 startedNs = -1,
+              int sequence = -1);
+    void flush(AnswerQueue *queue, HttpConnection *connection);
     bool mayListenOn(const QHostAddress &address);
     std::unique_ptr<GuardedTcpServer> makeTcpServer() const;
     void adopt(std::unique_ptr<GuardedTcpServer> tcp);
-    FileStream *write(QTcpSocket *socket, const HttpRequest &request, HttpResponse response,
+    FileStream *write(HttpConnection *connection, const HttpRequest &request, HttpResponse response,
                       bool close);
 
     AppContext *m_context;
     VideoController *m_controller; // child
     AdminGate m_admin;
     QList<Route> m_routes;
-    QHash<QTcpSocket *, AnswerQueue *> m_queues;
+    QHash<HttpConnection *, AnswerQueue *> m_queues;
     // Settings read on every request, kept here (Settings::changed refreshes them).
     QString m_allowedHosts;
     QString m_corsOrigins;
     QHash<QByteArray, bool> m_hostVerdicts;
     ServerMetrics m_metrics;
     QElapsedTimer m_uptime; // request latencies are read on it
-    GuardedTcpServer *m_tcp = nullptr;
+    std::unique_ptr<GuardedTcpServer> m_tcp;
     QHostAddress m_address;
     quint16 m_port = 0;
     QString m_error;

@@ -10,7 +10,16 @@ void ServerMetrics::countRequest(const QString &route, const QByteArray &method,
                                  qint64 latencyNs)
 {
     ++m_requests[Key {route, method, status}];
-    Histogram &histogram = m_latency[route];
+    add(m_latency[route], latencyNs);
+}
+
+void ServerMetrics::countCachedStatus(qint64 latencyNs)
+{
+    add(m_cachedStatus, latencyNs);
+}
+
+void ServerMetrics::add(Histogram &histogram, qint64 latencyNs)
+{
     const double seconds = double(latencyNs) / 1e9;
     const auto bucket = std::lower_bound(LatencyBuckets.cbegin(), LatencyBuckets.cend(), seconds);
     ++histogram.counts[size_t(bucket - LatencyBuckets.cbegin())];
@@ -34,23 +43,35 @@ QByteArray ServerMetrics::render(const RunStatusCache::Gauges &gauges, int openC
     out += "# HELP drillstudio_http_requests_total HTTP requests answered, by route, method and "
            "status.\n"
            "# TYPE drillstudio_http_requests_total counter\n";
-    QList<Key> keys = m_requests.keys();
+    // The short path's status answers, under their route's name.
+    QHash<Key, quint64> requests = m_requests;
+    QHash<QString, Histogram> latency = m_latency;
+    if (m_cachedStatus.count > 0) {
+        const QString route = QStringLiteral("/status/{run_id}");
+        requests[Key {route, QByteArrayLiteral("GET"), 200}] += m_cachedStatus.count;
+        Histogram &merged = latency[route];
+        for (size_t i = 0; i < merged.counts.size(); ++i)
+            merged.counts[i] += m_cachedStatus.counts[i];
+        merged.sumSeconds += m_cachedStatus.sumSeconds;
+        merged.count += m_cachedStatus.count;
+    }
+    QList<Key> keys = requests.keys();
     std::sort(keys.begin(), keys.end(), [](const Key &a, const Key &b) {
         return std::tie(a.route, a.method, a.status) < std::tie(b.route, b.method, b.status);
     });
     for (const Key &key : std::as_const(keys)) {
         out += "drillstudio_http_requests_total{route=\"" + key.route.toUtf8() + "\",method=\""
                 + key.method + "\",status=\"" + QByteArray::number(key.status) + "\"} "
-                + QByteArray::number(m_requests.value(key)) + '\n';
+                + QByteArray::number(requests.value(key)) + '\n';
     }
 
     out += "# HELP drillstudio_http_request_duration_seconds Time from a parsed request to its "
            "answer handed to the connection, by route.\n"
            "# TYPE drillstudio_http_request_duration_seconds histogram\n";
-    QStringList routes = m_latency.keys();
+    QStringList routes = latency.keys();
     std::sort(routes.begin(), routes.end());
     for (const QString &route : std::as_const(routes)) {
-        const Histogram &histogram = m_latency[route];
+        const Histogram &histogram = latency[route];
         const QByteArray label = "route=\"" + route.toUtf8() + '"';
         quint64 cumulative = 0;
         for (size_t i = 0; i <= LatencyBuckets.size(); ++i) {

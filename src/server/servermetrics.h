@@ -19,6 +19,8 @@ public:
             0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 60};
 
     void countRequest(const QString &route, const QByteArray &method, int status, qint64 latencyNs);
+    // A cached GET /status answered 200 (RestServer's short path); counted with the route's.
+    void countCachedStatus(qint64 latencyNs);
     void countRefusal(int status);
     void countIdleClose() { ++m_idleClosed; }
     void countJob(bool succeeded);
@@ -48,6 +50,8 @@ private:
     };
     QHash<Key, quint64> m_requests;
     QHash<QString, Histogram> m_latency; // by route
+    Histogram m_cachedStatus; // GET /status/{run_id} 200 from the short path
+    static void add(Histogram &histogram, qint64 latencyNs);
     QHash<int, quint64> m_refusals; // by status, refused before routing
     quint64 m_idleClosed = 0;
     quint64 m_jobsFinished = 0;

@@ -199,7 +199,10 @@ VideoController::VideoController(AppContext *context, QObject *parent)
                          {QStringLiteral("video_url"), QJsonValue()},
                          {QStringLiteral("generation_status"), QStringLiteral("not_generated")},
                          {QStringLiteral("error_message"), QJsonValue()}});
-    connect(m_runs, &RunStatusCache::reloaded, this, [this] { m_answers.clear(); });
+    connect(m_runs, &RunStatusCache::reloaded, this, [this] {
+        m_answers.clear();
+        m_statusWire.clear();
+    });
     JobManager *jobs = context->jobs();
     connect(jobs, &JobManager::jobFinished, this,
             [this](const JobRecord &job) { finishWaiters(job, true); });
@@ -586,6 +589,20 @@ HttpResponse VideoController::status(const QString &runIdText)
     return response;
 }
 
+const QByteArray *VideoController::cachedStatusWire(qint64 runId)
+{
+    if (!m_runs->isCurrent())
+        return nullptr;
+    if (const auto wire = m_statusWire.constFind(runId); wire != m_statusWire.cend())
+        return &*wire;
+    const auto answer = m_answers.constFind(runId);
+    if (answer == m_answers.cend())
+        return nullptr; // the usual path makes it, then this one serves it
+    HttpResponse response = *answer;
+    response.rawHeaders = m_commonHeaders;
+    return &*m_statusWire.insert(runId, response.head(false) + response.body);
+}
+
 HttpResponse VideoController::statusOf(qint64 runId)
 {
     const auto job = m_context->store()->jobForRun(runId);
@@ -716,6 +733,7 @@ HttpResponse VideoController::fileAnswer(const HttpRequest &request, const QStri
 void VideoController::forgetCachedAnswers()
 {
     m_answers.clear();
+    m_statusWire.clear();
     m_videoCache.clear();
     m_runs->markStale();
 }

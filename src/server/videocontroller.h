@@ -39,6 +39,11 @@ public:
 
     HttpResponse health() const;
     void generate(const HttpRequest &request, const Done &done);
+    // The answer to GET /status/{runId} as written to a kept-alive connection, when it is an
+    // answer already serialised from the mirror (the run's job has ended); nullptr otherwise.
+    // commonHeaders are the header lines RestServer adds to every answer.
+    const QByteArray *cachedStatusWire(qint64 runId);
+    void setCommonHeaders(const QByteArray &lines) { m_commonHeaders = lines; }
     HttpResponse status(const QString &runIdText);
     HttpResponse clearCache(const QString &runIdText);
     HttpResponse download(const HttpRequest &request, const QString &videoId);
@@ -87,6 +92,10 @@ private:
     // the mirror does: they are serialised once. Emptied whenever the mirror changes.
     RunStatusCache *m_runs; // child
     QHash<qint64, HttpResponse> m_answers;
+    // The same answers as the bytes on the wire (with the common headers, kept alive), for
+    // RestServer's path for cached status answers.
+    QHash<qint64, QByteArray> m_statusWire;
+    QByteArray m_commonHeaders;
     HttpResponse m_notFound;
     // Finished videos outside the mirror (while it is stale) by id for a moment: a browser
     // seeking asks for many ranges.

@@ -1,8 +1,8 @@
 // libFuzzer target over the REST server's own handling of hostile bytes, without sockets: the
 // run-ID rule, the JSON body of POST /generate, Range / If-Range / If-None-Match on a real cached
 // video, Authorization (Basic and Bearer) on the admin routes, the Host allow-list, CORS origins,
-// X-Forwarded-For, and the routing decision. The request line and header framing are Qt's
-// (QHttpServer's parser); what reaches our code is what this harness builds.
+// X-Forwarded-For, and the routing decision; and the server's own HTTP/1.1 reader
+// (HttpRequestParser) on the raw bytes.
 //
 // Input: one or more requests separated by a line "##" (so one input can reach the ban after
 // repeated failures). Each is "METHOD TARGET\nName: value\n...\n\nbody"; "{video}" in the target
@@ -10,8 +10,14 @@
 // 127.0.0.1 (else 192.0.2.7, an address no client here has). Properties, checked on every answer:
 // no 5xx, an answer exactly once and at once, no CR or LF inside a header, and GET /status/<x>
 // answers 200 exactly when JobSpec::checkRunId accepts x, else 422.
+//
+// The same bytes also go to HttpRequestParser as a connection would bring them, whole and cut
+// into pieces (sizes from the first byte): both readings must give the same requests and the
+// same refusal, every request a method of capitals and a body within its limit; the requests
+// read are answered by the routes under the same properties.
 #include "admingate.h"
 #include "appcontext.h"
+#include "httprequestparser.h"
 #include "jobmanager.h"
 #include "jobspec.h"
 #include "passwordgate.h"
@@ -27,6 +33,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -93,8 +100,8 @@ HttpRequest parseRequest(const QByteArray &text)
     request.method = space < 0 ? requestLine : requestLine.left(space);
     QByteArray target = space < 0 ? QByteArray("/") : requestLine.mid(space + 1);
     target.replace("{video}", g_fuzz->videoId.toLatin1());
-    // As QHttpServerRequest gives it to handleRequest: the URL's path, percent-encoded.
-    request.path = QUrl::fromEncoded(target).path(QUrl::FullyEncoded);
+    // As the server's reader gives it to the routes: the path, percent-encoded.
+    request.path = HttpRequestParser::pathOf(target);
     for (const QByteArray &line : std::as_const(lines)) {
         if (line.trimmed() == "{loopback}") {
             request.peer = QHostAddress::LocalHost;
@@ -157,6 +164,95 @@ void runOne(const QByteArray &text)
         std::fprintf(stderr, "property violated: %d answers to %s %s\n", answers,
                      request.method.constData(), request.path.toUtf8().constData());
         std::abort();
+    }
+}
+
+struct WireReading
+{
+    QList<HttpRequest> requests;
+    QList<bool> keepAlive;
+    int refusal = -1; // the ApiError kind, or -1
+};
+
+HttpLimits wireLimits()
+{
+    HttpLimits limits;
+    limits.maxHeaderBytes = 4096;
+    limits.maxBodyBytes = 2048;
+    limits.uploadPaths = {QByteArrayLiteral("/library/videos")};
+    limits.maxUploadBytes = 8192;
+    return limits;
+}
+
+WireReading readWire(const QByteArray &bytes, qsizetype piece)
+{
+    const HttpLimits limits = wireLimits();
+    HttpRequestParser parser(limits);
+    WireReading reading;
+    QByteArray buffer;
+    for (qsizetype at = 0; at < bytes.size() && reading.refusal < 0;) {
+        const qsizetype take = piece > 0 ? qMin(piece, bytes.size() - at) : bytes.size();
+        buffer.append(bytes.constData() + at, take);
+        at += take;
+        while (reading.requests.size() < 64) {
+            const HttpRequestParser::Result result = parser.parse(buffer);
+            if (result == HttpRequestParser::Result::Request) {
+                reading.keepAlive << parser.keepAlive();
+                reading.requests << parser.takeRequest();
+                continue;
+            }
+            if (result == HttpRequestParser::Result::Refused)
+                reading.refusal = int(parser.error().kind);
+            parser.takeContinueRequest();
+            break;
+        }
+    }
+    for (const HttpRequest &request : std::as_const(reading.requests)) {
+        const bool capitals = !request.method.isEmpty()
+                && std::all_of(request.method.cbegin(), request.method.cend(),
+                               [](char c) { return c >= 'A' && c <= 'Z'; });
+        if (!capitals || request.body.size() > qMax(limits.maxBodyBytes, limits.maxUploadBytes)) {
+            std::fprintf(stderr, "property violated: the reader gave \"%s\" with %lld body bytes\n",
+                         request.method.constData(), qlonglong(request.body.size()));
+            std::abort();
+        }
+    }
+    return reading;
+}
+
+void checkWire(const QByteArray &bytes)
+{
+    const WireReading whole = readWire(bytes, 0);
+    const qsizetype piece = bytes.isEmpty() ? 1 : 1 + uchar(bytes.front()) % 17;
+    const WireReading cut = readWire(bytes, piece);
+    bool same = whole.refusal == cut.refusal && whole.requests.size() == cut.requests.size()
+            && whole.keepAlive == cut.keepAlive;
+    for (qsizetype i = 0; same && i < whole.requests.size(); ++i) {
+        const HttpRequest &a = whole.requests.at(i);
+        const HttpRequest &b = cut.requests.at(i);
+        same = a.method == b.method && a.path == b.path && a.body == b.body
+                && a.headers == b.headers;
+    }
+    if (!same) {
+        std::fprintf(stderr,
+                     "property violated: the reader read %lld requests (refusal %d) whole "
+                     "and %lld (refusal %d) in pieces of %lld\n",
+                     qlonglong(whole.requests.size()), whole.refusal,
+                     qlonglong(cut.requests.size()), cut.refusal, qlonglong(piece));
+        std::abort();
+    }
+    for (qsizetype i = 0; i < whole.requests.size() && i < 4; ++i) {
+        HttpRequest request = whole.requests.at(i);
+        request.peer = QHostAddress(QStringLiteral("192.0.2.7"));
+        if (request.method == "DELETE" || request.method == "POST")
+            continue; // not to clear the cached video nor to start jobs from raw bytes
+        int answers = 0;
+        g_fuzz->answer(request, [&](const HttpResponse &response) {
+            ++answers;
+            checkAnswer(request, response);
+        });
+        if (answers != 1)
+            std::abort();
     }
 }
 
@@ -253,6 +349,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray input
             = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
     checkRunIdRule(input);
+    g_fuzz->resetGates();
+    checkWire(input);
     g_fuzz->resetGates();
     int requests = 0;
     qsizetype from = 0;
