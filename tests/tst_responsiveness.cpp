@@ -4,11 +4,12 @@
 // locked by another session (psql).
 #include "appcontext.h"
 #include "database.h"
+#include "drilllibrarypanel.h"
 #include "jobmanager.h"
 #include "jobspec.h"
 #include "jobstore.h"
-#include "drilllibrarypanel.h"
 #include "mainwindow.h"
+#include "previewwidget.h"
 #include "serverpanel.h"
 #include "settings.h"
 #include "storefixture.h"
@@ -124,6 +125,9 @@ void TestResponsiveness::openWindow()
     m_window->setNotifyHandler([](const QString &, const QString &, bool) {});
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    // The start is over once the player, made right after the first paint, is there: it loads
+    // the media backend on this thread, once, and that is not what is measured here.
+    QTRY_VERIFY(m_window->preview()->hasMedia());
 }
 
 void TestResponsiveness::typeDrill(const QString &text)
@@ -167,9 +171,8 @@ void TestResponsiveness::batchRenders()
     typeDrill(QStringLiteral("スクワット 13 回"));
     QTRY_VERIFY(!m_window->findChild<QLabel *>(QStringLiteral("cachedLabel"))->text().isEmpty());
     qInfo("longest stall: %lld ms", probe.worstGapMs());
-    // What remains on the window's thread: a finished video is hashed, probed and synced to disk
-    // (VideoStore::commit in JobManager::onFinished), 30 to 60 ms here, so this fails now and
-    // then on a busy machine until that moves to the store worker too.
+    // A finished video is hashed, probed and synced to disk on the thread pool
+    // (VideoStore::verify); only its rename is left to the window's thread.
     QVERIFY2(
             probe.worstGapMs() <= kMaxStallMs,
             qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(probe.worstGapMs())));

@@ -14,6 +14,7 @@
 #include <QMap>
 #include <QSysInfo>
 #include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cerrno>
 #include <csignal>
@@ -591,18 +592,48 @@ void JobManager::onDownloadProgress(const QString &jobId, qint64 bytesReceived, 
     Q_EMIT jobDownloadProgress(jobId, bytesReceived, bytesTotal);
 }
 
+// The finished file is read, hashed, probed and flushed to disk on the thread pool (tens of
+// milliseconds for a video, more on a slow disk), then renamed into the store here.
 void JobManager::onFinished(const QString &jobId, const QString &filePath)
 {
+    if (!m_running.contains(jobId)) {
+        removeTemporaries(filePath);
+        return;
+    }
+    struct Verified
+    {
+        bool ok = false;
+        VerifiedVideo video;
+        QString error;
+    };
+    QtConcurrent::run([filePath] {
+        Verified verified;
+        verified.ok = VideoStore::verify(filePath, &verified.video, &verified.error);
+        return verified;
+    }).then(this, [this, jobId, filePath](const Verified &verified) {
+        if (verified.ok)
+            install(jobId, filePath, verified.video);
+        else if (m_running.contains(jobId))
+            finishWithError(m_running.value(jobId).job, QStringLiteral("invalid_video"),
+                            verified.error);
+        else
+            removeTemporaries(filePath);
+    });
+}
+
+void JobManager::install(const QString &jobId, const QString &filePath,
+                         const VerifiedVideo &verified)
+{
+    VerifiedVideo video = verified;
     auto it = m_running.find(jobId);
-    if (it == m_running.end()) {
+    if (it == m_running.end()) { // cancelled while its file was checked
         removeTemporaries(filePath);
         return;
     }
     JobRecord job = it->job;
     const Running running = *it;
     CrashPoint::hit("before-rename");
-    VerifiedVideo video;
-    if (!m_videos->commit(filePath, &video)) {
+    if (!m_videos->install(filePath, &video)) {
         finishWithError(job, QStringLiteral("invalid_video"), m_videos->errorString());
         return;
     }

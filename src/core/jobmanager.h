@@ -17,6 +17,7 @@
 
 struct BudgetCaps;
 struct BudgetRefusal;
+struct VerifiedVideo;
 class Clock;
 class JobStore;
 class Settings;
@@ -139,6 +140,7 @@ private:
     double actualCost(const VideoProvider *provider, const Running &running) const;
     void onDownloadProgress(const QString &jobId, qint64 bytesReceived, qint64 bytesTotal);
     void onFinished(const QString &jobId, const QString &filePath);
+    void install(const QString &jobId, const QString &filePath, const VerifiedVideo &verified);
     void onFailed(const QString &jobId, const ProviderError &error);
     void finishWithError(JobRecord job, const QString &code, const QString &message);
     void removeIfUnused(const QString &jobId);

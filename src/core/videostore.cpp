@@ -99,8 +99,21 @@ QString VideoStore::absolutePath(const QString &relativePath) const
 
 bool VideoStore::commit(const QString &temporaryPath, VerifiedVideo *result)
 {
+    VerifiedVideo verified;
+    if (!verify(temporaryPath, &verified, &m_error))
+        return false;
+    if (!install(temporaryPath, &verified))
+        return false;
+    if (result)
+        *result = verified;
+    return true;
+}
+
+bool VideoStore::verify(const QString &temporaryPath, VerifiedVideo *result, QString *error)
+{
     auto reject = [&](const QString &message) {
-        m_error = message;
+        if (error)
+            *error = message;
         QFile::remove(temporaryPath);
         return false;
     };
@@ -126,21 +139,25 @@ bool VideoStore::commit(const QString &temporaryPath, VerifiedVideo *result)
     if (!syncPath(temporaryPath, false))
         return reject(tr("The new video could not be written to disk: %1")
                               .arg(QString::fromLocal8Bit(std::strerror(errno))));
-    const QString sha = QString::fromLatin1(hash.result().toHex());
-    const QString relative = sha + QStringLiteral(".mp4");
-    const QString target = absolutePath(relative);
+    result->sha256 = QString::fromLatin1(hash.result().toHex());
+    result->relativePath = result->sha256 + QStringLiteral(".mp4");
+    result->bytes = bytes;
+    result->durationMs = qRound64(info.durationSeconds * 1000.0);
+    return true;
+}
+
+bool VideoStore::install(const QString &temporaryPath, VerifiedVideo *verified)
+{
+    const QString target = absolutePath(verified->relativePath);
     if (::rename(QFile::encodeName(temporaryPath).constData(),
                  QFile::encodeName(target).constData())
-        != 0)
-        return reject(tr("The new video could not be moved into the library: %1")
-                              .arg(QString::fromLocal8Bit(std::strerror(errno))));
-    syncPath(m_directory, true);
-    if (result) {
-        result->relativePath = relative;
-        result->sha256 = sha;
-        result->bytes = bytes;
-        result->durationMs = qRound64(info.durationSeconds * 1000.0);
+        != 0) {
+        m_error = tr("The new video could not be moved into the library: %1")
+                          .arg(QString::fromLocal8Bit(std::strerror(errno)));
+        QFile::remove(temporaryPath);
+        return false;
     }
+    syncPath(m_directory, true);
     return true;
 }
 

@@ -38,6 +38,11 @@ public:
     // Checks an MP4 (ftyp, moov before media data, decodable, duration), hashes it, flushes it
     // to disk and renames it to its content name. The temporary file is gone afterwards.
     bool commit(const QString &temporaryPath, VerifiedVideo *result);
+    // commit() in two steps, for callers that keep the slow part off their thread: verify()
+    // reads, hashes, probes and flushes the file (any thread; no state of the store), and
+    // removes it when it is not a good video; install() renames it into the store.
+    static bool verify(const QString &temporaryPath, VerifiedVideo *result, QString *error);
+    bool install(const QString &temporaryPath, VerifiedVideo *verified);
 
     // Moves a finished companion file (a thumbnail) into the store under name, atomically.
     bool commitSidecar(const QString &temporaryPath, const QString &name);

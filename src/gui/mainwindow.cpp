@@ -627,8 +627,7 @@ void MainWindow::changeEvent(QEvent *event)
                                                              : tr("Server"));
         ui->panelTabs->setTabText(ui->panelTabs->indexOf(m_libraryPanel), tr("Library"));
         ui->panelTabs->setTabText(ui->panelTabs->indexOf(m_jobsPanel), tr("Jobs"));
-        ui->panelTabs->setTabText(ui->panelTabs->indexOf(m_drillLibraryPanel),
-                                  tr("Drill library"));
+        ui->panelTabs->setTabText(ui->panelTabs->indexOf(m_drillLibraryPanel), tr("Drill library"));
         ui->panelTabs->setAccessibleName(tr("Panels"));
         ui->runIdEdit->setAccessibleName(tr("Run ID"));
         ui->drillEdit->setAccessibleName(tr("Drill text"));
