@@ -4,6 +4,9 @@
 
 namespace Ffmpeg {
 
+// FFmpeg's words for one of its error codes.
+QString errorText(int code);
+
 // H.264 / yuv420p MP4 with constant frame rate and faststart (see Mp4Encoder).
 class Encoder final : public MediaEncoder
 {

@@ -10,17 +10,6 @@ extern "C" {
 #include <libswscale/swscale.h>
 }
 
-namespace {
-
-QString avError(int code)
-{
-    char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, buffer, sizeof buffer);
-    return QString::fromUtf8(buffer);
-}
-
-} // namespace
-
 namespace Ffmpeg {
 
 struct Encoder::Private
@@ -107,7 +96,7 @@ bool Encoder::open(const QString &path, const Mp4Encoder::Options &options)
     const QByteArray file = path.toUtf8();
     int ret = avformat_alloc_output_context2(&d->format, nullptr, "mp4", file.constData());
     if (ret < 0 || !d->format) {
-        m_error = QStringLiteral("cannot create MP4 container: %1").arg(avError(ret));
+        m_error = QStringLiteral("cannot create MP4 container: %1").arg(Ffmpeg::errorText(ret));
         return false;
     }
     d->format->flags |= AVFMT_FLAG_BITEXACT;
@@ -147,7 +136,7 @@ bool Encoder::open(const QString &path, const Mp4Encoder::Options &options)
 
     ret = avcodec_open2(c, codec, nullptr);
     if (ret < 0) {
-        m_error = QStringLiteral("cannot open the H.264 encoder: %1").arg(avError(ret));
+        m_error = QStringLiteral("cannot open the H.264 encoder: %1").arg(Ffmpeg::errorText(ret));
         d->release();
         return false;
     }
@@ -160,7 +149,7 @@ bool Encoder::open(const QString &path, const Mp4Encoder::Options &options)
     d->frame->height = c->height;
     ret = av_frame_get_buffer(d->frame, 0);
     if (ret < 0) {
-        m_error = QStringLiteral("cannot allocate a frame: %1").arg(avError(ret));
+        m_error = QStringLiteral("cannot allocate a frame: %1").arg(Ffmpeg::errorText(ret));
         d->release();
         return false;
     }
@@ -175,7 +164,7 @@ bool Encoder::open(const QString &path, const Mp4Encoder::Options &options)
 
     ret = avio_open(&d->format->pb, file.constData(), AVIO_FLAG_WRITE);
     if (ret < 0) {
-        m_error = QStringLiteral("cannot write %1: %2").arg(path, avError(ret));
+        m_error = QStringLiteral("cannot write %1: %2").arg(path, Ffmpeg::errorText(ret));
         d->release();
         return false;
     }
@@ -184,7 +173,7 @@ bool Encoder::open(const QString &path, const Mp4Encoder::Options &options)
     ret = avformat_write_header(d->format, &muxerOptions);
     av_dict_free(&muxerOptions);
     if (ret < 0) {
-        m_error = QStringLiteral("cannot write the MP4 header: %1").arg(avError(ret));
+        m_error = QStringLiteral("cannot write the MP4 header: %1").arg(Ffmpeg::errorText(ret));
         d->release();
         return false;
     }
@@ -208,7 +197,7 @@ bool Encoder::addFrame(const QImage &image)
             : image.convertToFormat(QImage::Format_RGB32);
     int ret = av_frame_make_writable(d->frame);
     if (ret < 0) {
-        m_error = avError(ret);
+        m_error = Ffmpeg::errorText(ret);
         return false;
     }
     const uint8_t *src[1] = {bgra.constBits()};
@@ -217,7 +206,7 @@ bool Encoder::addFrame(const QImage &image)
     d->frame->pts = d->nextPts++;
     ret = d->encode(d->frame);
     if (ret < 0) {
-        m_error = QStringLiteral("encoding failed: %1").arg(avError(ret));
+        m_error = QStringLiteral("encoding failed: %1").arg(Ffmpeg::errorText(ret));
         return false;
     }
     return true;
@@ -231,13 +220,13 @@ bool Encoder::finish()
     }
     int ret = d->encode(nullptr);
     if (ret < 0) {
-        m_error = QStringLiteral("encoding failed: %1").arg(avError(ret));
+        m_error = QStringLiteral("encoding failed: %1").arg(Ffmpeg::errorText(ret));
         d->release();
         return false;
     }
     ret = av_write_trailer(d->format);
     if (ret < 0) {
-        m_error = QStringLiteral("cannot finish the MP4 file: %1").arg(avError(ret));
+        m_error = QStringLiteral("cannot finish the MP4 file: %1").arg(Ffmpeg::errorText(ret));
         d->release();
         return false;
     }

@@ -22,13 +22,6 @@ extern "C" {
 
 namespace {
 
-QString avError(int code)
-{
-    char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, buffer, sizeof buffer);
-    return QString::fromUtf8(buffer);
-}
-
 // Demuxers whose files we take: MP4 and MOV share one, WebM and MKV share another.
 bool isAcceptedContainer(const char *name)
 {
@@ -252,7 +245,7 @@ public:
         if (ret < 0 || result.sourceSize.isEmpty())
             return fail(VideoImporter::Error::UnsupportedCodec,
                         tr("The video in %1 (%2) cannot be decoded: %3")
-                                .arg(info.fileName(), result.sourceCodec, avError(ret)));
+                                .arg(info.fileName(), result.sourceCodec, Ffmpeg::errorText(ret)));
 
         const double containerSeconds
                 = input->duration > 0 ? double(input->duration) / AV_TIME_BASE : 0;
@@ -317,7 +310,7 @@ public:
         int ret = avformat_alloc_output_context2(&output, nullptr, "mp4", file.constData());
         if (ret < 0 || !output)
             return fail(VideoImporter::Error::EncodeFailed,
-                        tr("The MP4 file cannot be created: %1").arg(avError(ret)));
+                        tr("The MP4 file cannot be created: %1").arg(Ffmpeg::errorText(ret)));
         const AVCodec *codec = avcodec_find_encoder_by_name("libx264");
         if (!codec)
             return fail(VideoImporter::Error::EncodeFailed,
@@ -345,7 +338,7 @@ public:
         ret = avcodec_open2(encoder, codec, nullptr);
         if (ret < 0)
             return fail(VideoImporter::Error::EncodeFailed,
-                        tr("The H.264 encoder cannot start: %1").arg(avError(ret)));
+                        tr("The H.264 encoder cannot start: %1").arg(Ffmpeg::errorText(ret)));
         avcodec_parameters_from_context(videoOut->codecpar, encoder);
         videoOut->time_base = encoder->time_base;
         videoOut->avg_frame_rate = encoder->framerate;
@@ -391,14 +384,14 @@ public:
         ret = avio_open(&output->pb, file.constData(), AVIO_FLAG_WRITE);
         if (ret < 0)
             return fail(VideoImporter::Error::EncodeFailed,
-                        tr("The imported video cannot be written: %1").arg(avError(ret)));
+                        tr("The imported video cannot be written: %1").arg(Ffmpeg::errorText(ret)));
         AVDictionary *muxerOptions = nullptr;
         av_dict_set(&muxerOptions, "movflags", "+faststart", 0);
         ret = avformat_write_header(output, &muxerOptions);
         av_dict_free(&muxerOptions);
         if (ret < 0)
             return fail(VideoImporter::Error::EncodeFailed,
-                        tr("The imported video cannot be written: %1").arg(avError(ret)));
+                        tr("The imported video cannot be written: %1").arg(Ffmpeg::errorText(ret)));
         headerWritten = true;
         return true;
     }
@@ -408,20 +401,21 @@ public:
         int ret = avcodec_send_frame(encoder, frame);
         if (ret < 0)
             return fail(VideoImporter::Error::EncodeFailed,
-                        tr("Encoding failed: %1").arg(avError(ret)));
+                        tr("Encoding failed: %1").arg(Ffmpeg::errorText(ret)));
         while (true) {
             ret = avcodec_receive_packet(encoder, packet);
             if (ret == AVERROR(EAGAIN) || ret == AVERROR_EOF)
                 return true;
             if (ret < 0)
                 return fail(VideoImporter::Error::EncodeFailed,
-                            tr("Encoding failed: %1").arg(avError(ret)));
+                            tr("Encoding failed: %1").arg(Ffmpeg::errorText(ret)));
             av_packet_rescale_ts(packet, encoder->time_base, videoOut->time_base);
             packet->stream_index = videoOut->index;
             ret = av_interleaved_write_frame(output, packet);
             if (ret < 0)
-                return fail(VideoImporter::Error::EncodeFailed,
-                            tr("The imported video cannot be written: %1").arg(avError(ret)));
+                return fail(
+                        VideoImporter::Error::EncodeFailed,
+                        tr("The imported video cannot be written: %1").arg(Ffmpeg::errorText(ret)));
         }
     }
 
@@ -543,7 +537,7 @@ public:
         const int ret = av_interleaved_write_frame(output, p);
         if (ret < 0)
             return fail(VideoImporter::Error::EncodeFailed,
-                        tr("The imported video cannot be written: %1").arg(avError(ret)));
+                        tr("The imported video cannot be written: %1").arg(Ffmpeg::errorText(ret)));
         return true;
     }
 
@@ -555,7 +549,7 @@ public:
                 return true;
             if (ret < 0)
                 return fail(VideoImporter::Error::Truncated,
-                            tr("The video data is damaged: %1").arg(avError(ret)));
+                            tr("The video data is damaged: %1").arg(Ffmpeg::errorText(ret)));
             const bool ok = onFrame(decoded);
             if (end > 0 && lastTime >= 0 && lastTime + frameStep >= end)
                 *pastEnd = true;
@@ -623,7 +617,7 @@ public:
         const int ret = av_write_trailer(output);
         if (ret < 0)
             return fail(VideoImporter::Error::EncodeFailed,
-                        tr("The imported video cannot be written: %1").arg(avError(ret)));
+                        tr("The imported video cannot be written: %1").arg(Ffmpeg::errorText(ret)));
         result.framesWritten = int(nextPts);
         result.outputSeconds = double(nextPts) / options.fps;
         if (progress)

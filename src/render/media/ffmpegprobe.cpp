@@ -11,13 +11,6 @@ extern "C" {
 
 namespace {
 
-QString avError(int code)
-{
-    char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, buffer, sizeof buffer);
-    return QString::fromUtf8(buffer);
-}
-
 // Owns an opened input and its video decoder.
 struct Decoder
 {
@@ -41,12 +34,13 @@ struct Decoder
         const QByteArray file = path.toUtf8();
         int ret = avformat_open_input(&format, file.constData(), nullptr, nullptr);
         if (ret < 0) {
-            error = QStringLiteral("cannot open %1: %2").arg(path, avError(ret));
+            error = QStringLiteral("cannot open %1: %2").arg(path, Ffmpeg::errorText(ret));
             return false;
         }
         ret = avformat_find_stream_info(format, nullptr);
         if (ret < 0) {
-            error = QStringLiteral("cannot read stream information: %1").arg(avError(ret));
+            error = QStringLiteral("cannot read stream information: %1")
+                            .arg(Ffmpeg::errorText(ret));
             return false;
         }
         const AVCodec *decoder = nullptr;
@@ -66,7 +60,7 @@ struct Decoder
         codec->thread_count = 1;
         ret = avcodec_open2(codec, decoder, nullptr);
         if (ret < 0) {
-            error = QStringLiteral("cannot open the decoder: %1").arg(avError(ret));
+            error = QStringLiteral("cannot open the decoder: %1").arg(Ffmpeg::errorText(ret));
             return false;
         }
         return true;
@@ -84,14 +78,14 @@ struct Decoder
                     draining = true;
                     avcodec_send_packet(codec, nullptr);
                 } else if (ret < 0) {
-                    error = QStringLiteral("read error: %1").arg(avError(ret));
+                    error = QStringLiteral("read error: %1").arg(Ffmpeg::errorText(ret));
                     return false;
                 } else {
                     if (packet->stream_index == streamIndex) {
                         const int sent = avcodec_send_packet(codec, packet);
                         if (sent < 0 && sent != AVERROR(EAGAIN)) {
                             av_packet_unref(packet);
-                            error = QStringLiteral("decode error: %1").arg(avError(sent));
+                            error = QStringLiteral("decode error: %1").arg(Ffmpeg::errorText(sent));
                             return false;
                         }
                     }
@@ -105,7 +99,7 @@ struct Decoder
                 if (ret == AVERROR_EOF)
                     return true;
                 if (ret < 0) {
-                    error = QStringLiteral("decode error: %1").arg(avError(ret));
+                    error = QStringLiteral("decode error: %1").arg(Ffmpeg::errorText(ret));
                     return false;
                 }
                 const bool more = onFrame(frame);

@@ -17,13 +17,6 @@ extern "C" {
 
 namespace {
 
-QString avError(int code)
-{
-    char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, buffer, sizeof buffer);
-    return QString::fromUtf8(buffer);
-}
-
 bool fail(QString *error, const QString &message)
 {
     if (error)
@@ -72,7 +65,7 @@ bool encodeStill(const QImage &source, const char *encoderName, AVPixelFormat pi
     if (ret < 0)
         return fail(error,
                     QStringLiteral("cannot open the %1 encoder: %2")
-                            .arg(QString::fromLatin1(encoderName), avError(ret)));
+                            .arg(QString::fromLatin1(encoderName), Ffmpeg::errorText(ret)));
     frame->format = pixelFormat;
     frame->width = image.width();
     frame->height = image.height();
@@ -81,7 +74,8 @@ bool encodeStill(const QImage &source, const char *encoderName, AVPixelFormat pi
         frame->quality = codec->global_quality;
     ret = av_frame_get_buffer(frame, 0);
     if (ret < 0)
-        return fail(error, QStringLiteral("cannot allocate a frame: %1").arg(avError(ret)));
+        return fail(error,
+                    QStringLiteral("cannot allocate a frame: %1").arg(Ffmpeg::errorText(ret)));
     sws = sws_getContext(image.width(), image.height(), AV_PIX_FMT_BGRA, image.width(),
                          image.height(), pixelFormat, SWS_BICUBIC | SWS_ACCURATE_RND | SWS_BITEXACT,
                          nullptr, nullptr, nullptr);
@@ -95,13 +89,13 @@ bool encodeStill(const QImage &source, const char *encoderName, AVPixelFormat pi
     for (AVFrame *input : {frame, static_cast<AVFrame *>(nullptr)}) {
         ret = avcodec_send_frame(codec, input);
         if (ret < 0)
-            return fail(error, QStringLiteral("encoding failed: %1").arg(avError(ret)));
+            return fail(error, QStringLiteral("encoding failed: %1").arg(Ffmpeg::errorText(ret)));
         while ((ret = avcodec_receive_packet(codec, packet)) >= 0) {
             out->append(reinterpret_cast<const char *>(packet->data), packet->size);
             av_packet_unref(packet);
         }
         if (ret != AVERROR(EAGAIN) && ret != AVERROR_EOF)
-            return fail(error, QStringLiteral("encoding failed: %1").arg(avError(ret)));
+            return fail(error, QStringLiteral("encoding failed: %1").arg(Ffmpeg::errorText(ret)));
     }
     if (out->isEmpty())
         return fail(error, QStringLiteral("the encoder produced no picture"));

@@ -3,11 +3,19 @@
 #include "renderlog.h"
 
 extern "C" {
+#include <libavutil/error.h>
 #include <libavutil/log.h>
 }
 
 #include <cstdarg>
 #include <cstring>
+
+QString Ffmpeg::errorText(int code)
+{
+    char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
+    av_strerror(code, buffer, sizeof buffer);
+    return QString::fromUtf8(buffer);
+}
 
 namespace {
 
